@@ -1,0 +1,352 @@
+package dev.ragops.indexer;
+
+import dev.ragops.model.IndexedChunk;
+import dev.ragops.model.ScoredChunk;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.DoubleUnaryOperator;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
+
+/**
+ * One Lucene index directory holding the node's chunks: BM25 over title and text always, and an
+ * HNSW graph of the chunk vectors when opened with vectors on. Writes become visible to searches
+ * as soon as each write method returns (near-real-time), but become durable only at {@link
+ * #commit}; {@link #close} does <em>not</em> commit, so the committed state always matches the
+ * user data stored with it (the sync position). Safe for concurrent searches and writes.
+ *
+ * <p>Lucene I/O failures surface as {@link UncheckedIOException}.
+ */
+public final class LuceneIndex implements AutoCloseable {
+
+  /** How far a vector's squared norm may be from 1 before it is rejected as not unit-length. */
+  static final double UNIT_TOLERANCE = 1e-3;
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final Analyzer analyzer;
+  private final boolean storesVectors;
+  private final int dimension;
+
+  /**
+   * Opens (creating if needed) the index at {@code path}.
+   *
+   * @param storesVectors whether chunk vectors are indexed and {@link #nearest} is available
+   * @param dimension the vector dimension; ignored when {@code storesVectors} is false
+   * @throws IllegalArgumentException if vectors are on and {@code dimension} is not in 1..1024
+   * @throws IllegalStateException if vectors are on and the existing index holds chunks without
+   *     vectors, or with vectors of another dimension or similarity (rebuild it)
+   * @throws UncheckedIOException if the index cannot be opened
+   */
+  public LuceneIndex(Path path, boolean storesVectors, int dimension) {
+    if (storesVectors && (dimension < 1 || dimension > KnnVectorsFormat.DEFAULT_MAX_DIMENSIONS)) {
+      throw new IllegalArgumentException(
+          "vector dimension must be in 1.."
+              + KnnVectorsFormat.DEFAULT_MAX_DIMENSIONS
+              + ", got "
+              + dimension);
+    }
+    this.storesVectors = storesVectors;
+    this.dimension = dimension;
+    this.analyzer = analyzer();
+    Directory openedDirectory = null;
+    IndexWriter openedWriter = null;
+    SearcherManager openedSearchers = null;
+    try {
+      openedDirectory = FSDirectory.open(path);
+      openedWriter =
+          new IndexWriter(openedDirectory, new IndexWriterConfig(analyzer).setCommitOnClose(false));
+      openedSearchers = new SearcherManager(openedWriter, null);
+      checkVectorSchema(openedSearchers);
+    } catch (IOException | RuntimeException e) {
+      IOUtils.closeWhileHandlingException(openedSearchers, openedWriter, openedDirectory);
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("cannot open the Lucene index at " + path, io);
+      }
+      throw (RuntimeException) e;
+    }
+    this.directory = openedDirectory;
+    this.writer = openedWriter;
+    this.searchers = openedSearchers;
+  }
+
+  /** English analysis (stemming, stop words) for title and text; exact-match fields are strings. */
+  private static Analyzer analyzer() {
+    EnglishAnalyzer english = new EnglishAnalyzer();
+    return new PerFieldAnalyzerWrapper(
+        new StandardAnalyzer(),
+        Map.of(ChunkDocuments.TITLE, english, ChunkDocuments.TEXT, english));
+  }
+
+  /** Whether chunk vectors are indexed, so that {@link #nearest} is available. */
+  public boolean storesVectors() {
+    return storesVectors;
+  }
+
+  /**
+   * Atomically replaces every chunk of {@code documentId} with {@code chunks} (none deletes the
+   * document): a concurrent search sees all old chunks or all new ones, never a mix or none.
+   *
+   * @throws IllegalArgumentException if a chunk belongs to another document or collection, or (with
+   *     vectors on) its vector has the wrong dimension or is not unit-length
+   */
+  public void replaceDocument(String collection, String documentId, List<IndexedChunk> chunks) {
+    List<Document> docs = new ArrayList<>(chunks.size());
+    for (IndexedChunk indexed : chunks) {
+      var chunk = indexed.chunk();
+      if (!chunk.collection().equals(collection) || !chunk.documentId().equals(documentId)) {
+        throw new IllegalArgumentException(
+            "chunk "
+                + chunk.id()
+                + " belongs to "
+                + chunk.collection()
+                + "/"
+                + chunk.documentId()
+                + ", not "
+                + collection
+                + "/"
+                + documentId);
+      }
+      if (storesVectors) {
+        checkVector(indexed.vector(), "vector of chunk " + chunk.id());
+      }
+      docs.add(ChunkDocuments.toDocument(indexed, storesVectors));
+    }
+    write(() -> writer.updateDocuments(new Term(ChunkDocuments.DOCUMENT_ID, documentId), docs));
+  }
+
+  public void deleteDocument(String documentId) {
+    write(() -> writer.deleteDocuments(new Term(ChunkDocuments.DOCUMENT_ID, documentId)));
+  }
+
+  public void deleteCollection(String collection) {
+    write(() -> writer.deleteDocuments(collectionTerm(collection)));
+  }
+
+  public void deleteAll() {
+    write(writer::deleteAll);
+  }
+
+  /**
+   * Makes every change so far durable, together with {@code userData}. Entries replace committed
+   * entries with the same key; other committed entries are kept, so {@code commit(Map.of())} keeps
+   * the stored sync position.
+   */
+  public synchronized void commit(Map<String, String> userData) {
+    Map<String, String> merged = new HashMap<>();
+    Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+    if (live != null) {
+      live.forEach(entry -> merged.put(entry.getKey(), entry.getValue()));
+    }
+    merged.putAll(userData);
+    writer.setLiveCommitData(merged.entrySet());
+    try {
+      writer.commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit the Lucene index", e);
+    }
+  }
+
+  /** The user data of the last commit; empty for an index never committed. */
+  public Map<String, String> committedUserData() {
+    try {
+      if (!DirectoryReader.indexExists(directory)) {
+        return Map.of();
+      }
+      return Map.copyOf(SegmentInfos.readLatestCommit(directory).getUserData());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the last Lucene commit", e);
+    }
+  }
+
+  /**
+   * BM25 search of {@code query} over title (boosted) and text of one collection; free text, no
+   * query syntax. Returns nothing when no term survives analysis (empty, punctuation, stop words).
+   */
+  public List<ScoredChunk> keyword(String collection, String query, int k) {
+    checkK(k);
+    Optional<Query> parsed = KeywordQuery.of(analyzer, collection, query);
+    if (parsed.isEmpty()) {
+      return List.of();
+    }
+    return search(parsed.get(), k, score -> score);
+  }
+
+  /**
+   * The {@code k} chunks of {@code collection} whose vectors are closest to {@code vector}, scored
+   * by cosine similarity. Lucene scores {@code DOT_PRODUCT} as {@code (1 + dot) / 2} and dot equals
+   * cosine for unit vectors, so the reported score is {@code 2 * luceneScore - 1}, in [-1, 1].
+   *
+   * @throws IllegalStateException if this index was opened without vectors
+   * @throws IllegalArgumentException if {@code vector} has the wrong dimension or is not unit-length
+   */
+  public List<ScoredChunk> nearest(String collection, float[] vector, int k) {
+    if (!storesVectors) {
+      throw new IllegalStateException("this Lucene index was opened without vectors");
+    }
+    checkK(k);
+    checkVector(vector, "query vector");
+    Query query =
+        new KnnFloatVectorQuery(ChunkDocuments.VECTOR, vector, k, collectionFilter(collection));
+    return search(query, k, score -> 2 * score - 1);
+  }
+
+  public long count(String collection) {
+    return withSearcher(searcher -> (long) searcher.count(collectionFilter(collection)));
+  }
+
+  public boolean isEmpty() {
+    return withSearcher(searcher -> searcher.getIndexReader().numDocs() == 0);
+  }
+
+  /** Closes without committing: changes since the last {@link #commit} are discarded. */
+  @Override
+  public void close() {
+    try {
+      IOUtils.close(searchers, writer, directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the Lucene index", e);
+    }
+  }
+
+  private List<ScoredChunk> search(Query query, int k, DoubleUnaryOperator toScore) {
+    return withSearcher(
+        searcher -> {
+          TopDocs top = searcher.search(query, k);
+          StoredFields stored = searcher.storedFields();
+          List<ScoredChunk> results = new ArrayList<>(top.scoreDocs.length);
+          for (ScoreDoc hit : top.scoreDocs) {
+            results.add(
+                new ScoredChunk(
+                    ChunkDocuments.toChunk(stored.document(hit.doc)),
+                    toScore.applyAsDouble(hit.score)));
+          }
+          return results;
+        });
+  }
+
+  private <T> T withSearcher(SearcherFunction<T> function) {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        return function.apply(searcher);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot search the Lucene index", e);
+    }
+  }
+
+  /** Applies one write and makes it visible to the searches that start after it returns. */
+  private void write(WriteOperation operation) {
+    try {
+      operation.run();
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to the Lucene index", e);
+    }
+  }
+
+  private void checkVectorSchema(SearcherManager opened) throws IOException {
+    if (!storesVectors) {
+      return;
+    }
+    IndexSearcher searcher = opened.acquire();
+    try {
+      IndexReader reader = searcher.getIndexReader();
+      if (reader.numDocs() == 0) {
+        return;
+      }
+      FieldInfo info = FieldInfos.getMergedFieldInfos(reader).fieldInfo(ChunkDocuments.VECTOR);
+      if (info == null
+          || info.getVectorDimension() != dimension
+          || info.getVectorSimilarityFunction() != ChunkDocuments.SIMILARITY) {
+        throw new IllegalStateException(
+            "the Lucene index holds "
+                + (info == null
+                    ? "no vectors"
+                    : info.getVectorDimension()
+                        + "-dimensional "
+                        + info.getVectorSimilarityFunction()
+                        + " vectors")
+                + " but "
+                + dimension
+                + "-dimensional "
+                + ChunkDocuments.SIMILARITY
+                + " vectors are expected: rebuild it");
+      }
+    } finally {
+      opened.release(searcher);
+    }
+  }
+
+  private void checkVector(float[] vector, String what) {
+    if (vector.length != dimension) {
+      throw new IllegalArgumentException(
+          what + " has dimension " + vector.length + ", expected " + dimension);
+    }
+    double squaredNorm = 0;
+    for (float x : vector) {
+      squaredNorm += (double) x * x;
+    }
+    if (Math.abs(squaredNorm - 1) > UNIT_TOLERANCE) {
+      throw new IllegalArgumentException(
+          what + " must be unit-length, its norm is " + Math.sqrt(squaredNorm));
+    }
+  }
+
+  private static void checkK(int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be at least 1, got " + k);
+    }
+  }
+
+  private static Term collectionTerm(String collection) {
+    return new Term(ChunkDocuments.COLLECTION, collection);
+  }
+
+  private static Query collectionFilter(String collection) {
+    return new TermQuery(collectionTerm(collection));
+  }
+
+  @FunctionalInterface
+  private interface SearcherFunction<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  @FunctionalInterface
+  private interface WriteOperation {
+    void run() throws IOException;
+  }
+}

@@ -1,0 +1,21 @@
+package dev.ragops.indexer;
+
+import dev.ragops.model.KeywordIndex;
+import dev.ragops.model.ScoredChunk;
+import java.util.List;
+
+/** BM25 keyword search over the node's {@link LuceneIndex}. */
+public final class LuceneKeywordIndex implements KeywordIndex {
+
+  private final LuceneIndex index;
+
+  public LuceneKeywordIndex(LuceneIndex index) {
+    this.index = index;
+  }
+
+  /** See {@link LuceneIndex#keyword}: free text, no query syntax, BM25 scores. */
+  @Override
+  public List<ScoredChunk> search(String collection, String query, int k) {
+    return index.keyword(collection, query, k);
+  }
+}

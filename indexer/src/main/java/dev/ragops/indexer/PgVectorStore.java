@@ -1,0 +1,82 @@
+package dev.ragops.indexer;
+
+import com.pgvector.PGvector;
+import dev.ragops.model.RetriableException;
+import dev.ragops.model.ScoredChunk;
+import dev.ragops.model.VectorStore;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import io.micronaut.transaction.annotation.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Vector search in PostgreSQL with pgvector's HNSW index (cosine distance). Filtering by
+ * collection uses pgvector 0.8's iterative index scans, so a small collection inside a large
+ * table still gets {@code k} results.
+ */
+@Singleton
+@Requires(property = "ragops.vector-store", value = "pgvector")
+public final class PgVectorStore implements VectorStore {
+
+  private static final String NEAREST_SQL =
+      "SELECT "
+          + ChunkRowReader.CHUNK_COLUMNS
+          + ", n.score FROM (SELECT c.id, 1 - (c.embedding <=> ?) AS score FROM chunks c"
+          + " WHERE c.collection_id = (SELECT id FROM collections WHERE name = ?)"
+          + " ORDER BY c.embedding <=> ? LIMIT ?) n JOIN "
+          + ChunkRowReader.CHUNK_JOINS
+          + " ON TRUE WHERE c.id = n.id ORDER BY n.score DESC, c.id";
+
+  private final DataSource dataSource;
+  private final ChunkRowReader rows;
+  private final int efSearch;
+
+  PgVectorStore(
+      DataSource dataSource,
+      ChunkRowReader rows,
+      @Value("${ragops.pgvector.ef-search:100}") int efSearch) {
+    if (efSearch < 1 || efSearch > 1000) {
+      throw new IllegalArgumentException(
+          "ragops.pgvector.ef-search must be in 1..1000, got " + efSearch);
+    }
+    this.dataSource = dataSource;
+    this.rows = rows;
+    this.efSearch = efSearch;
+  }
+
+  @Override
+  @Transactional
+  public List<ScoredChunk> nearest(String collection, float[] vector, int k) {
+    try {
+      Connection connection = dataSource.getConnection();
+      try (Statement settings = connection.createStatement()) {
+        settings.execute("SET LOCAL hnsw.ef_search = " + Math.max(efSearch, k));
+        settings.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
+      }
+      var query = new PGvector(vector);
+      try (PreparedStatement nearest = connection.prepareStatement(NEAREST_SQL)) {
+        nearest.setObject(1, query);
+        nearest.setString(2, collection);
+        nearest.setObject(3, query);
+        nearest.setInt(4, k);
+        List<ScoredChunk> hits = new ArrayList<>(k);
+        try (ResultSet result = nearest.executeQuery()) {
+          while (result.next()) {
+            hits.add(new ScoredChunk(rows.read(result), result.getDouble("score")));
+          }
+        }
+        return hits;
+      }
+    } catch (SQLException e) {
+      throw new RetriableException("vector search in PostgreSQL failed", e);
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package dev.ragops.ingestion;
+
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+import java.util.UUID;
+
+@MappedEntity("collections")
+record CollectionRow(@Id UUID id, String name, Instant createdAt) {}

@@ -1,0 +1,162 @@
+package dev.ragops.ingestion;
+
+import dev.ragops.model.Chunk;
+import dev.ragops.model.ChunkWriter;
+import dev.ragops.model.Embedder;
+import dev.ragops.model.IndexedChunk;
+import dev.ragops.model.NonRetriableException;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes one job's upload through the stages parse, chunk, embed and index, recording each stage
+ * on the document and the job. A failure marks both failed with the stage and the reason.
+ */
+@Singleton
+final class IngestPipeline {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
+
+  private final JobRepository jobs;
+  private final DocumentRepository documents;
+  private final UploadRepository uploads;
+  private final CollectionRepository collections;
+  private final TikaExtractor extractor;
+  private final TokenWindowChunker chunker;
+  private final Embedder embedder;
+  private final ChunkWriter writer;
+  private final JsonMapper json;
+  private final int embedBatch;
+
+  IngestPipeline(
+      JobRepository jobs,
+      DocumentRepository documents,
+      UploadRepository uploads,
+      CollectionRepository collections,
+      TikaExtractor extractor,
+      TokenWindowChunker chunker,
+      Embedder embedder,
+      ChunkWriter writer,
+      JsonMapper json,
+      @Value("${ragops.ingest.embed-batch:64}") int embedBatch) {
+    this.jobs = jobs;
+    this.documents = documents;
+    this.uploads = uploads;
+    this.collections = collections;
+    this.extractor = extractor;
+    this.chunker = chunker;
+    this.embedder = embedder;
+    this.writer = writer;
+    this.json = json;
+    this.embedBatch = embedBatch;
+  }
+
+  void run(UUID jobId) {
+    var job = jobs.findById(jobId).orElse(null);
+    if (job == null || job.status().equals(JobRow.SUCCEEDED) || job.status().equals(JobRow.FAILED)) {
+      return;
+    }
+    var document = documents.findById(job.documentId()).orElse(null);
+    var upload = uploads.findById(jobId).orElse(null);
+    if (document == null || upload == null) {
+      jobs.update(job.failed(job.stage(), "the document was deleted before its job ran"));
+      return;
+    }
+    String stage = DocumentStatus.PARSING;
+    try {
+      job = advance(job, document, stage, 0, 0);
+      var extracted = extractor.extract(upload.content(), upload.fileName());
+
+      stage = DocumentStatus.CHUNKING;
+      job = advance(job, document, stage, 0, 0);
+      var spans = chunker.chunk(extracted.text());
+
+      stage = DocumentStatus.EMBEDDING;
+      job = advance(job, document, stage, 0, spans.size());
+      var collection = collections.findById(document.collectionId()).orElseThrow().name();
+      Map<String, Object> metadata = metadata(document, extracted);
+      List<IndexedChunk> indexed = new ArrayList<>(spans.size());
+      for (int from = 0; from < spans.size(); from += embedBatch) {
+        var batch = spans.subList(from, Math.min(from + embedBatch, spans.size()));
+        var vectors = embedder.embedDocuments(batch.stream().map(s -> s.of(extracted.text())).toList());
+        for (int i = 0; i < batch.size(); i++) {
+          var span = batch.get(i);
+          var chunk =
+              new Chunk(
+                  UUID.randomUUID().toString(),
+                  document.id().toString(),
+                  collection,
+                  document.sourceId(),
+                  extracted.title(),
+                  from + i,
+                  span.of(extracted.text()),
+                  span.start(),
+                  span.end(),
+                  metadata);
+          indexed.add(new IndexedChunk(chunk, vectors.get(i)));
+        }
+        job = jobs.update(job.at(JobRow.RUNNING, stage, indexed.size(), spans.size()));
+      }
+
+      stage = DocumentStatus.INDEXING;
+      job = advance(job, document, stage, indexed.size(), spans.size());
+      writer.replace(collection, document.id().toString(), indexed);
+
+      documents.update(
+          current(document)
+              .ready(extracted.title(), extracted.contentType(), indexed.size(), json(metadata)));
+      jobs.update(job.at(JobRow.SUCCEEDED, DocumentStatus.READY, indexed.size(), spans.size()));
+      uploads.deleteById(jobId);
+      LOG.info(
+          "Ingested document {} ({} chunks, {})", document.id(), indexed.size(), extracted.contentType());
+    } catch (RuntimeException e) {
+      String reason = e instanceof NonRetriableException ? e.getMessage() : stage + " failed: " + e;
+      LOG.warn("Ingest job {} failed at {}: {}", jobId, stage, reason);
+      documents.update(current(document).withStatus(DocumentStatus.FAILED, reason));
+      jobs.update(job.failed(stage, reason));
+    }
+  }
+
+  private String json(Map<String, Object> metadata) {
+    try {
+      return json.writeValueAsString(metadata);
+    } catch (IOException e) {
+      throw new NonRetriableException("document metadata cannot be written as JSON", e);
+    }
+  }
+
+  private JobRow advance(JobRow job, DocumentRow document, String stage, int done, int total) {
+    documents.update(current(document).withStatus(stage, null));
+    return jobs.update(job.at(JobRow.RUNNING, stage, done, total));
+  }
+
+  /** The document as stored now: a newer upload may have changed it while this job ran. */
+  private DocumentRow current(DocumentRow document) {
+    return documents.findById(document.id()).orElse(document);
+  }
+
+  private Map<String, Object> metadata(DocumentRow document, ExtractedText extracted) {
+    try {
+      Map<String, Object> user =
+          json.readValue(document.metadata(), Argument.mapOf(String.class, Object.class));
+      Map<String, Object> merged = new LinkedHashMap<>(extracted.metadata());
+      merged.putAll(user);
+      if (extracted.contentType() != null) {
+        merged.putIfAbsent("contentType", extracted.contentType());
+      }
+      return merged;
+    } catch (IOException e) {
+      throw new NonRetriableException("stored metadata is not a JSON object", e);
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package dev.ragops.ingestion;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface UploadRepository extends CrudRepository<UploadRow, UUID> {}

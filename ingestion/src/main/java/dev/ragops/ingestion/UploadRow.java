@@ -1,0 +1,10 @@
+package dev.ragops.ingestion;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.util.UUID;
+
+/** The bytes of an upload, kept until its job has run. */
+@MappedEntity("uploads")
+record UploadRow(@Id UUID jobId, @Nullable String fileName, byte[] content) {}

@@ -1,0 +1,15 @@
+/**
+ * The ragops vocabulary: framework-free records and the seams the stage modules meet through.
+ *
+ * <ul>
+ *   <li>Values: {@link dev.ragops.model.Chunk}, {@link dev.ragops.model.IndexedChunk}, {@link
+ *       dev.ragops.model.ScoredChunk}.
+ *   <li>Seams: {@link dev.ragops.model.Embedder} and {@link dev.ragops.model.Tokenizer}
+ *       (gpu-embedder), {@link dev.ragops.model.ChunkWriter}, {@link dev.ragops.model.KeywordIndex}
+ *       and {@link dev.ragops.model.VectorStore} (indexer), {@link
+ *       dev.ragops.model.CollectionCatalog} (ingestion).
+ *   <li>Failures: {@link dev.ragops.model.RagopsException} and its subclasses, split by
+ *       retryability.
+ * </ul>
+ */
+package dev.ragops.model;
