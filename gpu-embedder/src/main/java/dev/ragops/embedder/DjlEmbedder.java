@@ -134,7 +134,7 @@ public final class DjlEmbedder implements Embedder, AutoCloseable {
         vectors[rows.get(row)] = spec.normalize() ? Pooling.normalize(vector) : vector;
       }
     }
-    return Arrays.asList(vectors);
+    return List.of(vectors);
   }
 
   /** Embeds the query with the model's query instruction in front of it. */

@@ -90,7 +90,8 @@ final class OnnxEncoder implements AutoCloseable {
       throws ModelException, IOException {
     return Criteria.builder()
         .setTypes(NDList.class, NDList.class)
-        .optModelPath(onnx)
+        .optModelPath(onnx.getParent())
+        .optModelName(onnx.getFileName().toString().replaceFirst("\\.onnx$", ""))
         .optEngine(ENGINE)
         .optDevice(device)
         .optTranslator(new NoopTranslator())

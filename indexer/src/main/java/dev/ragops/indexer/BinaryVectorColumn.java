@@ -15,7 +15,8 @@ final class BinaryVectorColumn implements VectorColumn {
 
   @Override
   public void bind(PreparedStatement statement, int index, float[] vector) throws SQLException {
-    ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer bytes =
+        ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     bytes.asFloatBuffer().put(vector);
     statement.setBytes(index, bytes.array());
   }

@@ -21,12 +21,14 @@ final class ChunkRowReader {
   static final String CHUNK_COLUMNS =
       """
       c.id, c.document_id, k.name AS collection, d.source_id, d.title, d.metadata,
-      c.ordinal, c.text, c.start_offset, c.end_offset""";
+      c.ordinal, c.text, c.start_offset, c.end_offset\
+      """;
 
   static final String CHUNK_JOINS =
       """
       chunks c JOIN documents d ON d.id = c.document_id
-      JOIN collections k ON k.id = d.collection_id""";
+      JOIN collections k ON k.id = d.collection_id\
+      """;
 
   private static final Argument<Map<String, Object>> METADATA =
       Argument.mapOf(String.class, Object.class);

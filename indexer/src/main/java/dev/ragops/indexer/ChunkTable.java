@@ -3,8 +3,8 @@ package dev.ragops.indexer;
 import dev.ragops.model.IndexedChunk;
 import dev.ragops.model.RetriableException;
 import io.micronaut.transaction.annotation.ReadOnly;
-import jakarta.inject.Singleton;
 import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +25,8 @@ class ChunkTable {
       """
       INSERT INTO chunks (id, document_id, collection_id, ordinal, text, start_offset, end_offset,
                           model_id, generation, embedding)
-      VALUES (?, ?, (SELECT id FROM collections WHERE name = ?), ?, ?, ?, ?, ?, ?, ?)""";
+      VALUES (?, ?, (SELECT id FROM collections WHERE name = ?), ?, ?, ?, ?, ?, ?, ?)\
+      """;
 
   private static final String COUNT_SQL = "SELECT COUNT(*) FROM chunks";
 
@@ -48,7 +49,8 @@ class ChunkTable {
 
   /** Deletes the document's chunks and inserts {@code chunks} in the caller's transaction. */
   @Transactional
-  public void replace(String collection, String documentId, List<IndexedChunk> chunks, String modelId) {
+  public void replace(
+      String collection, String documentId, List<IndexedChunk> chunks, String modelId) {
     try {
       Connection connection = dataSource.getConnection();
       try (PreparedStatement delete = connection.prepareStatement(DELETE_DOCUMENT_SQL)) {

@@ -65,12 +65,11 @@ public final class Indexer implements ChunkWriter {
     long started = System.nanoTime();
     AtomicLong chunks = new AtomicLong();
     lucene.deleteAll();
-    table.forEachDocument(
-        document -> {
-          var first = document.get(0).chunk();
-          lucene.replaceDocument(first.collection(), first.documentId(), document);
-          chunks.addAndGet(document.size());
-        });
+    table.forEachDocument(document -> {
+      var first = document.get(0).chunk();
+      lucene.replaceDocument(first.collection(), first.documentId(), document);
+      chunks.addAndGet(document.size());
+    });
     lucene.commit(Map.of());
     LOG.info(
         "Rebuilt the Lucene index from the database: {} chunks in {} ms",

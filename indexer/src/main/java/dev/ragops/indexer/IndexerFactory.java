@@ -42,7 +42,10 @@ class IndexerFactory {
     try {
       return new LuceneIndex(directory, vectors, embedder.dimension());
     } catch (RuntimeException unreadable) {
-      LOG.warn("Lucene index at {} cannot be opened ({}): discarding it", directory, unreadable.toString());
+      LOG.warn(
+          "Lucene index at {} cannot be opened ({}): discarding it",
+          directory,
+          unreadable.toString());
       deleteRecursively(directory);
       return new LuceneIndex(directory, vectors, embedder.dimension());
     }

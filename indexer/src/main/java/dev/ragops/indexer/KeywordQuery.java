@@ -16,10 +16,10 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Turns free text into a BM25 query without any query syntax: the text is analyzed like the
- * indexed fields, and each distinct term becomes a SHOULD clause on {@code text} and on a boosted
- * {@code title}, restricted to one collection by a non-scoring filter. Characters that are query
- * syntax elsewhere ({@code ? ( " *}) are just punctuation here.
+ * Turns free text into a BM25 query without any query syntax: the text is analyzed like the indexed
+ * fields, and each distinct term becomes a SHOULD clause on {@code text} and on a boosted {@code
+ * title}, restricted to one collection by a non-scoring filter. Characters that are query syntax
+ * elsewhere ({@code ? ( " *}) are just punctuation here.
  */
 final class KeywordQuery {
 

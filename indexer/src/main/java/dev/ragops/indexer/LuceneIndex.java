@@ -15,12 +15,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.index.FieldInfos;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -39,24 +35,22 @@ import org.apache.lucene.util.IOUtils;
 
 /**
  * One Lucene index directory holding the node's chunks: BM25 over title and text always, and an
- * HNSW graph of the chunk vectors when opened with vectors on. Writes become visible to searches
- * as soon as each write method returns (near-real-time), but become durable only at {@link
- * #commit}; {@link #close} does <em>not</em> commit, so the committed state always matches the
- * user data stored with it (the sync position). Safe for concurrent searches and writes.
+ * HNSW graph of the chunk vectors when opened with vectors on. Writes become visible to searches as
+ * soon as each write method returns (near-real-time), but become durable only at {@link #commit};
+ * {@link #close} does <em>not</em> commit, so the committed state always matches the user data
+ * stored with it (the sync position). Safe for concurrent searches and writes.
  *
  * <p>Lucene I/O failures surface as {@link UncheckedIOException}.
  */
 public final class LuceneIndex implements AutoCloseable {
 
-  /** How far a vector's squared norm may be from 1 before it is rejected as not unit-length. */
-  static final double UNIT_TOLERANCE = 1e-3;
-
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final Analyzer analyzer;
-  private final boolean storesVectors;
-  private final int dimension;
+
+  /** The vectors accepted; null when this index holds none. */
+  private final VectorSchema vectors;
 
   /**
    * Opens (creating if needed) the index at {@code path}.
@@ -69,15 +63,7 @@ public final class LuceneIndex implements AutoCloseable {
    * @throws UncheckedIOException if the index cannot be opened
    */
   public LuceneIndex(Path path, boolean storesVectors, int dimension) {
-    if (storesVectors && (dimension < 1 || dimension > KnnVectorsFormat.DEFAULT_MAX_DIMENSIONS)) {
-      throw new IllegalArgumentException(
-          "vector dimension must be in 1.."
-              + KnnVectorsFormat.DEFAULT_MAX_DIMENSIONS
-              + ", got "
-              + dimension);
-    }
-    this.storesVectors = storesVectors;
-    this.dimension = dimension;
+    this.vectors = storesVectors ? new VectorSchema(dimension) : null;
     this.analyzer = analyzer();
     Directory openedDirectory = null;
     IndexWriter openedWriter = null;
@@ -87,7 +73,9 @@ public final class LuceneIndex implements AutoCloseable {
       openedWriter =
           new IndexWriter(openedDirectory, new IndexWriterConfig(analyzer).setCommitOnClose(false));
       openedSearchers = new SearcherManager(openedWriter, null);
-      checkVectorSchema(openedSearchers);
+      if (vectors != null) {
+        checkIndex(openedSearchers);
+      }
     } catch (IOException | RuntimeException e) {
       IOUtils.closeWhileHandlingException(openedSearchers, openedWriter, openedDirectory);
       if (e instanceof IOException io) {
@@ -110,7 +98,7 @@ public final class LuceneIndex implements AutoCloseable {
 
   /** Whether chunk vectors are indexed, so that {@link #nearest} is available. */
   public boolean storesVectors() {
-    return storesVectors;
+    return vectors != null;
   }
 
   /**
@@ -137,10 +125,10 @@ public final class LuceneIndex implements AutoCloseable {
                 + "/"
                 + documentId);
       }
-      if (storesVectors) {
-        checkVector(indexed.vector(), "vector of chunk " + chunk.id());
+      if (vectors != null) {
+        vectors.checkVector(indexed.vector(), "vector of chunk " + chunk.id());
       }
-      docs.add(ChunkDocuments.toDocument(indexed, storesVectors));
+      docs.add(ChunkDocuments.toDocument(indexed, vectors != null));
     }
     write(() -> writer.updateDocuments(new Term(ChunkDocuments.DOCUMENT_ID, documentId), docs));
   }
@@ -208,14 +196,15 @@ public final class LuceneIndex implements AutoCloseable {
    * cosine for unit vectors, so the reported score is {@code 2 * luceneScore - 1}, in [-1, 1].
    *
    * @throws IllegalStateException if this index was opened without vectors
-   * @throws IllegalArgumentException if {@code vector} has the wrong dimension or is not unit-length
+   * @throws IllegalArgumentException if {@code vector} has the wrong dimension or is not
+   *     unit-length
    */
   public List<ScoredChunk> nearest(String collection, float[] vector, int k) {
-    if (!storesVectors) {
+    if (vectors == null) {
       throw new IllegalStateException("this Lucene index was opened without vectors");
     }
     checkK(k);
-    checkVector(vector, "query vector");
+    vectors.checkVector(vector, "query vector");
     Query query =
         new KnnFloatVectorQuery(ChunkDocuments.VECTOR, vector, k, collectionFilter(collection));
     return search(query, k, score -> 2 * score - 1);
@@ -240,19 +229,18 @@ public final class LuceneIndex implements AutoCloseable {
   }
 
   private List<ScoredChunk> search(Query query, int k, DoubleUnaryOperator toScore) {
-    return withSearcher(
-        searcher -> {
-          TopDocs top = searcher.search(query, k);
-          StoredFields stored = searcher.storedFields();
-          List<ScoredChunk> results = new ArrayList<>(top.scoreDocs.length);
-          for (ScoreDoc hit : top.scoreDocs) {
-            results.add(
-                new ScoredChunk(
-                    ChunkDocuments.toChunk(stored.document(hit.doc)),
-                    toScore.applyAsDouble(hit.score)));
-          }
-          return results;
-        });
+    return withSearcher(searcher -> {
+      TopDocs top = searcher.search(query, k);
+      StoredFields stored = searcher.storedFields();
+      List<ScoredChunk> results = new ArrayList<>(top.scoreDocs.length);
+      for (ScoreDoc hit : top.scoreDocs) {
+        results.add(
+            new ScoredChunk(
+                ChunkDocuments.toChunk(stored.document(hit.doc)),
+                toScore.applyAsDouble(hit.score)));
+      }
+      return results;
+    });
   }
 
   private <T> T withSearcher(SearcherFunction<T> function) {
@@ -278,51 +266,12 @@ public final class LuceneIndex implements AutoCloseable {
     }
   }
 
-  private void checkVectorSchema(SearcherManager opened) throws IOException {
-    if (!storesVectors) {
-      return;
-    }
+  private void checkIndex(SearcherManager opened) throws IOException {
     IndexSearcher searcher = opened.acquire();
     try {
-      IndexReader reader = searcher.getIndexReader();
-      if (reader.numDocs() == 0) {
-        return;
-      }
-      FieldInfo info = FieldInfos.getMergedFieldInfos(reader).fieldInfo(ChunkDocuments.VECTOR);
-      if (info == null
-          || info.getVectorDimension() != dimension
-          || info.getVectorSimilarityFunction() != ChunkDocuments.SIMILARITY) {
-        throw new IllegalStateException(
-            "the Lucene index holds "
-                + (info == null
-                    ? "no vectors"
-                    : info.getVectorDimension()
-                        + "-dimensional "
-                        + info.getVectorSimilarityFunction()
-                        + " vectors")
-                + " but "
-                + dimension
-                + "-dimensional "
-                + ChunkDocuments.SIMILARITY
-                + " vectors are expected: rebuild it");
-      }
+      vectors.checkIndex(searcher.getIndexReader());
     } finally {
       opened.release(searcher);
-    }
-  }
-
-  private void checkVector(float[] vector, String what) {
-    if (vector.length != dimension) {
-      throw new IllegalArgumentException(
-          what + " has dimension " + vector.length + ", expected " + dimension);
-    }
-    double squaredNorm = 0;
-    for (float x : vector) {
-      squaredNorm += (double) x * x;
-    }
-    if (Math.abs(squaredNorm - 1) > UNIT_TOLERANCE) {
-      throw new IllegalArgumentException(
-          what + " must be unit-length, its norm is " + Math.sqrt(squaredNorm));
     }
   }
 

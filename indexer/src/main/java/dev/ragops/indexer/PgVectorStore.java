@@ -6,8 +6,8 @@ import dev.ragops.model.ScoredChunk;
 import dev.ragops.model.VectorStore;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
 import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,13 +18,13 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Vector search in PostgreSQL with pgvector's HNSW index (cosine distance). Filtering by
- * collection uses pgvector 0.8's iterative index scans, so a small collection inside a large
- * table still gets {@code k} results.
+ * Vector search in PostgreSQL with pgvector's HNSW index (cosine distance). Filtering by collection
+ * uses pgvector 0.8's iterative index scans, so a small collection inside a large table still gets
+ * {@code k} results.
  */
 @Singleton
 @Requires(property = "ragops.vector-store", value = "pgvector")
-public final class PgVectorStore implements VectorStore {
+public class PgVectorStore implements VectorStore {
 
   private static final String NEAREST_SQL =
       "SELECT "

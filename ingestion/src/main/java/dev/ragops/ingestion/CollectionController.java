@@ -1,13 +1,13 @@
 package dev.ragops.ingestion;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.http.HttpStatus;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,8 @@ class CollectionController {
   @Get("/{name}")
   CollectionView get(String name) {
     var collection = collections.get(name);
-    return new CollectionView(collection.name(), collections.documentCount(collection), collection.createdAt());
+    return new CollectionView(
+        collection.name(), collections.documentCount(collection), collection.createdAt());
   }
 
   @Delete("/{name}")

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Compiled for PostgreSQL's dialect; embedded mode runs H2 with {@code MODE=PostgreSQL} and
- * {@code DATABASE_TO_LOWER=TRUE}, which reads the same SQL.
+ * Compiled for PostgreSQL's dialect; embedded mode runs H2 with {@code MODE=PostgreSQL} and {@code
+ * DATABASE_TO_LOWER=TRUE}, which reads the same SQL.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface CollectionRepository extends CrudRepository<CollectionRow, UUID> {

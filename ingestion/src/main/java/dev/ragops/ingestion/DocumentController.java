@@ -39,7 +39,8 @@ class DocumentController {
       @Nullable @Part("metadata") String metadata)
       throws IOException {
     var submission =
-        ingestor.submit(name, file.getFilename(), file.getBytes(), sourceId, metadataJson(metadata));
+        ingestor.submit(
+            name, file.getFilename(), file.getBytes(), sourceId, metadataJson(metadata));
     return HttpResponse.status(HttpStatus.ACCEPTED).body(submission);
   }
 
@@ -66,7 +67,8 @@ class DocumentController {
     try {
       return json.writeValueAsString(json.readValue(metadata, JSON_OBJECT));
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("metadata must be a JSON object, e.g. {\"team\":\"docs\"}");
+      throw new IllegalArgumentException(
+          "metadata must be a JSON object, e.g. {\"team\":\"docs\"}");
     }
   }
 
@@ -78,8 +80,19 @@ class DocumentController {
       metadata = Map.of();
     }
     return new DocumentView(
-        row.id().toString(), collection, row.sourceId(), row.title(), row.contentType(),
-        row.contentHash(), row.sizeBytes(), row.version(), row.status(), row.error(),
-        row.chunkCount(), metadata, row.createdAt(), row.updatedAt());
+        row.id().toString(),
+        collection,
+        row.sourceId(),
+        row.title(),
+        row.contentType(),
+        row.contentHash(),
+        row.sizeBytes(),
+        row.version(),
+        row.status(),
+        row.error(),
+        row.chunkCount(),
+        metadata,
+        row.createdAt(),
+        row.updatedAt());
   }
 }

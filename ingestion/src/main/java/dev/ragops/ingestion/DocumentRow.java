@@ -26,19 +26,55 @@ record DocumentRow(
 
   DocumentRow withStatus(String status, @Nullable String error) {
     return new DocumentRow(
-        id, collectionId, sourceId, title, contentType, contentHash, sizeBytes, version, status,
-        error, metadata, chunkCount, createdAt, Instant.now());
+        id,
+        collectionId,
+        sourceId,
+        title,
+        contentType,
+        contentHash,
+        sizeBytes,
+        version,
+        status,
+        error,
+        metadata,
+        chunkCount,
+        createdAt,
+        Instant.now());
   }
 
   DocumentRow newVersion(String contentHash, long sizeBytes, String metadata) {
     return new DocumentRow(
-        id, collectionId, sourceId, title, contentType, contentHash, sizeBytes, version + 1,
-        DocumentStatus.QUEUED, null, metadata, chunkCount, createdAt, Instant.now());
+        id,
+        collectionId,
+        sourceId,
+        title,
+        contentType,
+        contentHash,
+        sizeBytes,
+        version + 1,
+        DocumentStatus.QUEUED,
+        null,
+        metadata,
+        chunkCount,
+        createdAt,
+        Instant.now());
   }
 
   DocumentRow ready(String title, String contentType, int chunkCount, String metadata) {
     return new DocumentRow(
-        id, collectionId, sourceId, title, contentType, contentHash, sizeBytes, version,
-        DocumentStatus.READY, null, metadata, chunkCount, createdAt, Instant.now());
+        id,
+        collectionId,
+        sourceId,
+        title,
+        contentType,
+        contentHash,
+        sizeBytes,
+        version,
+        DocumentStatus.READY,
+        null,
+        metadata,
+        chunkCount,
+        createdAt,
+        Instant.now());
   }
 }

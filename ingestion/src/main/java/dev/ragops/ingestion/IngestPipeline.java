@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes one job's upload through the stages parse, chunk, embed and index, recording each stage
- * on the document and the job. A failure marks both failed with the stage and the reason.
+ * Takes one job's upload through the stages parse, chunk, embed and index, recording each stage on
+ * the document and the job. A failure marks both failed with the stage and the reason.
  */
 @Singleton
 final class IngestPipeline {
@@ -63,7 +63,9 @@ final class IngestPipeline {
 
   void run(UUID jobId) {
     var job = jobs.findById(jobId).orElse(null);
-    if (job == null || job.status().equals(JobRow.SUCCEEDED) || job.status().equals(JobRow.FAILED)) {
+    if (job == null
+        || job.status().equals(JobRow.SUCCEEDED)
+        || job.status().equals(JobRow.FAILED)) {
       return;
     }
     var document = documents.findById(job.documentId()).orElse(null);
@@ -88,7 +90,8 @@ final class IngestPipeline {
       List<IndexedChunk> indexed = new ArrayList<>(spans.size());
       for (int from = 0; from < spans.size(); from += embedBatch) {
         var batch = spans.subList(from, Math.min(from + embedBatch, spans.size()));
-        var vectors = embedder.embedDocuments(batch.stream().map(s -> s.of(extracted.text())).toList());
+        var vectors =
+            embedder.embedDocuments(batch.stream().map(s -> s.of(extracted.text())).toList());
         for (int i = 0; i < batch.size(); i++) {
           var span = batch.get(i);
           var chunk =
@@ -118,7 +121,10 @@ final class IngestPipeline {
       jobs.update(job.at(JobRow.SUCCEEDED, DocumentStatus.READY, indexed.size(), spans.size()));
       uploads.deleteById(jobId);
       LOG.info(
-          "Ingested document {} ({} chunks, {})", document.id(), indexed.size(), extracted.contentType());
+          "Ingested document {} ({} chunks, {})",
+          document.id(),
+          indexed.size(),
+          extracted.contentType());
     } catch (RuntimeException e) {
       String reason = e instanceof NonRetriableException ? e.getMessage() : stage + " failed: " + e;
       LOG.warn("Ingest job {} failed at {}: {}", jobId, stage, reason);

@@ -28,9 +28,12 @@ final class IngestWorkers {
   private final ExecutorService executor;
 
   IngestWorkers(
-      IngestPipeline pipeline, JobRepository jobs, @Value("${ragops.ingest.workers:2}") int workers) {
+      IngestPipeline pipeline,
+      JobRepository jobs,
+      @Value("${ragops.ingest.workers:2}") int workers) {
     if (workers < 1) {
-      throw new IllegalArgumentException("ragops.ingest.workers must be at least 1, got " + workers);
+      throw new IllegalArgumentException(
+          "ragops.ingest.workers must be at least 1, got " + workers);
     }
     this.pipeline = pipeline;
     this.jobs = jobs;

@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Accepts documents into a collection. A document's identity is (collection, source id); the
- * same bytes again are a no-op, changed bytes become a new version that replaces the old chunks
- * when its job finishes.
+ * Accepts documents into a collection. A document's identity is (collection, source id); the same
+ * bytes again are a no-op, changed bytes become a new version that replaces the old chunks when its
+ * job finishes.
  */
 @Singleton
 public final class Ingestor {
@@ -68,31 +68,36 @@ public final class Ingestor {
     }
     String hash = sha256(content);
     Submission submission =
-        transactions.executeWrite(
-            status -> {
-              var existing = documents.findByCollectionIdAndSourceId(collection.id(), identity);
-              if (existing.isPresent()
-                  && existing.get().contentHash().equals(hash)
-                  && !existing.get().status().equals(DocumentStatus.FAILED)) {
-                var job = jobs.save(newJob(existing.get(), JobRow.SUCCEEDED, existing.get().status(), existing.get().chunkCount()));
-                return new Submission(
-                    existing.get().id().toString(), job.id().toString(), job.status(), "unchanged");
-              }
-              DocumentRow document =
-                  existing
-                      .map(d -> documents.update(d.newVersion(hash, content.length, metadataJson)))
-                      .orElseGet(
-                          () ->
-                              documents.save(
-                                  newDocument(collection.id(), identity, hash, content.length, metadataJson)));
-              var job = jobs.save(newJob(document, JobRow.QUEUED, DocumentStatus.QUEUED, 0));
-              uploads.save(new UploadRow(job.id(), fileName, content));
-              return new Submission(
-                  document.id().toString(),
-                  job.id().toString(),
-                  job.status(),
-                  existing.isPresent() ? "replaced" : "added");
-            });
+        transactions.executeWrite(status -> {
+          var existing = documents.findByCollectionIdAndSourceId(collection.id(), identity);
+          if (existing.isPresent()
+              && existing.get().contentHash().equals(hash)
+              && !existing.get().status().equals(DocumentStatus.FAILED)) {
+            var job =
+                jobs.save(
+                    newJob(
+                        existing.get(),
+                        JobRow.SUCCEEDED,
+                        existing.get().status(),
+                        existing.get().chunkCount()));
+            return new Submission(
+                existing.get().id().toString(), job.id().toString(), job.status(), "unchanged");
+          }
+          DocumentRow document =
+              existing
+                  .map(d -> documents.update(d.newVersion(hash, content.length, metadataJson)))
+                  .orElseGet(() ->
+                      documents.save(
+                          newDocument(
+                              collection.id(), identity, hash, content.length, metadataJson)));
+          var job = jobs.save(newJob(document, JobRow.QUEUED, DocumentStatus.QUEUED, 0));
+          uploads.save(new UploadRow(job.id(), fileName, content));
+          return new Submission(
+              document.id().toString(),
+              job.id().toString(),
+              job.status(),
+              existing.isPresent() ? "replaced" : "added");
+        });
     if (submission.status().equals(JobRow.QUEUED)) {
       workers.dispatch(UUID.fromString(submission.jobId()));
     }
@@ -107,10 +112,13 @@ public final class Ingestor {
     var collection = collections.get(collectionName);
     return parseId(documentId)
         .flatMap(id -> documents.findByIdAndCollectionId(id, collection.id()))
-        .orElseThrow(
-            () ->
-                new NotFoundException(
-                    "document '" + documentId + "' does not exist in collection '" + collectionName + "'"));
+        .orElseThrow(() ->
+            new NotFoundException(
+                "document '"
+                    + documentId
+                    + "' does not exist in collection '"
+                    + collectionName
+                    + "'"));
   }
 
   void deleteDocument(String collectionName, String documentId) {
@@ -137,15 +145,35 @@ public final class Ingestor {
       UUID collectionId, String sourceId, String hash, long size, String metadataJson) {
     var now = Instant.now();
     return new DocumentRow(
-        UUID.randomUUID(), collectionId, sourceId, null, null, hash, size, 1,
-        DocumentStatus.QUEUED, null, metadataJson, 0, now, now);
+        UUID.randomUUID(),
+        collectionId,
+        sourceId,
+        null,
+        null,
+        hash,
+        size,
+        1,
+        DocumentStatus.QUEUED,
+        null,
+        metadataJson,
+        0,
+        now,
+        now);
   }
 
   private static JobRow newJob(DocumentRow document, String status, String stage, int chunks) {
     var now = Instant.now();
     return new JobRow(
-        UUID.randomUUID(), document.collectionId(), document.id(), status, stage, chunks, chunks,
-        null, now, now);
+        UUID.randomUUID(),
+        document.collectionId(),
+        document.id(),
+        status,
+        stage,
+        chunks,
+        chunks,
+        null,
+        now,
+        now);
   }
 
   static String sha256(byte[] content) {

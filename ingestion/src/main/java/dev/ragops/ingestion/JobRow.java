@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One ingest job: takes one uploaded version of a document through parsing, chunking, embedding
- * and indexing. {@code status} is queued, running, succeeded or failed; {@code stage} is the
- * document stage it reached.
+ * One ingest job: takes one uploaded version of a document through parsing, chunking, embedding and
+ * indexing. {@code status} is queued, running, succeeded or failed; {@code stage} is the document
+ * stage it reached.
  */
 @MappedEntity("jobs")
 record JobRow(
@@ -31,13 +31,29 @@ record JobRow(
 
   JobRow at(String status, String stage, int chunksDone, int chunksTotal) {
     return new JobRow(
-        id, collectionId, documentId, status, stage, chunksDone, chunksTotal, null, createdAt,
+        id,
+        collectionId,
+        documentId,
+        status,
+        stage,
+        chunksDone,
+        chunksTotal,
+        null,
+        createdAt,
         Instant.now());
   }
 
   JobRow failed(String stage, String error) {
     return new JobRow(
-        id, collectionId, documentId, FAILED, stage, chunksDone, chunksTotal, error, createdAt,
+        id,
+        collectionId,
+        documentId,
+        FAILED,
+        stage,
+        chunksDone,
+        chunksTotal,
+        error,
+        createdAt,
         Instant.now());
   }
 }

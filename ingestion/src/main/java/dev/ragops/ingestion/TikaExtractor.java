@@ -20,8 +20,7 @@ import org.xml.sax.SAXException;
 
 /**
  * Extracts plain text and metadata from any format Tika's standard parsers read. The type is
- * detected from the bytes; the file name is only a hint. Failures carry a reason a user can act
- * on.
+ * detected from the bytes; the file name is only a hint. Failures carry a reason a user can act on.
  */
 @Singleton
 final class TikaExtractor {
@@ -50,10 +49,16 @@ final class TikaExtractor {
       throw new NonRetriableException("the file is encrypted or password-protected");
     } catch (WriteLimitReachedException e) {
       throw new NonRetriableException(
-          "the file holds more than " + maxCharacters + " characters of text (ragops.ingest.max-characters)");
+          "the file holds more than "
+              + maxCharacters
+              + " characters of text (ragops.ingest.max-characters)");
     } catch (TikaException | SAXException | IOException | RuntimeException e) {
       throw new NonRetriableException(
-          "the file could not be parsed as " + metadata.get(Metadata.CONTENT_TYPE) + ": " + rootMessage(e), e);
+          "the file could not be parsed as "
+              + metadata.get(Metadata.CONTENT_TYPE)
+              + ": "
+              + rootMessage(e),
+          e);
     }
     String text = handler.toString().strip();
     if (text.isEmpty()) {

@@ -10,8 +10,7 @@ import java.util.List;
 /**
  * Cuts text into windows of at most {@code maxTokens} tokens of the embedding model's own
  * tokenizer, each window starting {@code overlap} tokens before the previous one ended. Chunk
- * boundaries fall on token boundaries, so offsets are exact and no chunk exceeds the model's
- * limit.
+ * boundaries fall on token boundaries, so offsets are exact and no chunk exceeds the model's limit.
  */
 @Singleton
 final class TokenWindowChunker {
@@ -25,7 +24,8 @@ final class TokenWindowChunker {
       @Value("${ragops.chunker.max-tokens:256}") int maxTokens,
       @Value("${ragops.chunker.overlap:32}") int overlap) {
     if (maxTokens < 8) {
-      throw new IllegalArgumentException("ragops.chunker.max-tokens must be at least 8, got " + maxTokens);
+      throw new IllegalArgumentException(
+          "ragops.chunker.max-tokens must be at least 8, got " + maxTokens);
     }
     if (overlap < 0 || overlap >= maxTokens / 2) {
       throw new IllegalArgumentException(

@@ -11,8 +11,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * A tiny corpus for store tests: fifteen passages from six documents in two collections,
- * {@value #AERONAUTICS} and {@value #COOKING}. Both collections hold one identical passage, {@link
+ * A tiny corpus for store tests: fourteen passages from six documents in two collections, {@value
+ * #AERONAUTICS} and {@value #COOKING}. Both collections hold one identical passage, {@link
  * #SHARED_TEXT}. Ids are name-based UUIDs, so every run builds equal values; vectors are seeded
  * random unit vectors derived from the text, so identical texts get identical vectors.
  */
@@ -92,7 +92,9 @@ public final class Fixtures {
 
   /** The corpus with a vector for every chunk, from {@link #vectorFor}. */
   public static List<IndexedChunk> indexedCorpus(long seed) {
-    return CORPUS.stream().map(chunk -> new IndexedChunk(chunk, vectorFor(chunk.text(), seed))).toList();
+    return CORPUS.stream()
+        .map(chunk -> new IndexedChunk(chunk, vectorFor(chunk.text(), seed)))
+        .toList();
   }
 
   /** The fixture chunks of one collection. */

@@ -3,8 +3,8 @@ package dev.ragops.retrieval;
 import dev.ragops.model.Chunk;
 
 /**
- * A chunk with the evidence behind its place: each leg's score and 1-based rank ({@code null}
- * where that leg did not return it) and the fused score.
+ * A chunk with the evidence behind its place: each leg's score and 1-based rank ({@code null} where
+ * that leg did not return it) and the fused score.
  */
 record FusedHit(
     Chunk chunk,

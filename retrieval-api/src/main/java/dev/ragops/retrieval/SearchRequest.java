@@ -20,7 +20,10 @@ import jakarta.validation.constraints.Size;
 record SearchRequest(
     @NotBlank(message = "query must not be empty") @Size(max = 4096) String query,
     @Nullable @Min(1) @Max(1000) Integer k,
-    @Nullable @Pattern(regexp = "hybrid|keyword|vector", message = "mode must be hybrid, keyword or vector")
+    @Nullable
+        @Pattern(
+            regexp = "hybrid|keyword|vector",
+            message = "mode must be hybrid, keyword or vector")
         String mode,
     @Nullable @Min(1) @Max(10000) Integer rrfK) {
 

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ReciprocalRankFusionTest {
 
   private static ScoredChunk hit(String id, double score) {
-    return new ScoredChunk(new Chunk(id, "d-" + id, "c", "s", "t", 0, "text " + id, 0, 6, Map.of()), score);
+    return new ScoredChunk(
+        new Chunk(id, "d-" + id, "c", "s", "t", 0, "text " + id, 0, 6, Map.of()), score);
   }
 
   @Test
@@ -30,7 +31,9 @@ class ReciprocalRankFusionTest {
 
   @Test
   void keepsEachLegsScoreAndRank() {
-    var fused = new ReciprocalRankFusion(60).fuse(List.of(hit("a", 9.0)), List.of(hit("b", 0.5), hit("a", 0.4)));
+    var fused =
+        new ReciprocalRankFusion(60)
+            .fuse(List.of(hit("a", 9.0)), List.of(hit("b", 0.5), hit("a", 0.4)));
 
     var a = fused.stream().filter(h -> h.chunk().id().equals("a")).findFirst().orElseThrow();
     assertThat(a.keywordScore()).isEqualTo(9.0);
@@ -54,8 +57,10 @@ class ReciprocalRankFusionTest {
     var keyword = List.of(hit("a", 1.0), hit("b", 0.9), hit("d", 0.8), hit("c", 0.7));
     var vector = List.of(hit("x", 1.0), hit("y", 0.9), hit("z", 0.8), hit("c", 0.7));
 
-    assertThat(new ReciprocalRankFusion(1).fuse(keyword, vector).get(0).chunk().id()).isEqualTo("a");
-    assertThat(new ReciprocalRankFusion(60).fuse(keyword, vector).get(0).chunk().id()).isEqualTo("c");
+    assertThat(new ReciprocalRankFusion(1).fuse(keyword, vector).get(0).chunk().id())
+        .isEqualTo("a");
+    assertThat(new ReciprocalRankFusion(60).fuse(keyword, vector).get(0).chunk().id())
+        .isEqualTo("c");
   }
 
   @Test
