@@ -2,8 +2,13 @@ package dev.ragops.indexer;
 
 import dev.ragops.model.Chunk;
 import dev.ragops.model.IndexedChunk;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoubleField;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -12,23 +17,35 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 
 /**
  * The Lucene schema of a chunk: one document per chunk. {@code id}, {@code documentId}, {@code
- * collection} and {@code sourceId} are exact-match strings; {@code title} and {@code text} are
- * analyzed; offsets, ordinal and metadata (JSON) are only stored; {@code vector} is an HNSW field
- * compared by dot product, which equals cosine similarity for the unit-length vectors it holds.
+ * collection} and {@code sourceId} are exact-match strings; {@code generation} an exact-match int;
+ * {@code title} and {@code text} are analyzed; offsets, ordinal, freshness fields and metadata
+ * (JSON) are stored. Each metadata value is also indexed for filtering, by type, under {@link
+ * #STRING_PREFIX}, {@link #NUMBER_PREFIX} or {@link #BOOLEAN_PREFIX} plus the key, so one key may
+ * hold different types in different documents. {@code vector} is an HNSW field compared by dot
+ * product, which equals cosine similarity for the unit-length vectors it holds.
  */
 final class ChunkDocuments {
 
   static final String ID = "id";
   static final String DOCUMENT_ID = "documentId";
   static final String COLLECTION = "collection";
+  static final String GENERATION = "generation";
   static final String SOURCE_ID = "sourceId";
   static final String TITLE = "title";
   static final String TEXT = "text";
   static final String ORDINAL = "ordinal";
   static final String START = "start";
   static final String END = "end";
+  static final String HEADING_PATH = "headingPath";
+  static final String PAGE = "page";
+  static final String DOCUMENT_VERSION = "documentVersion";
+  static final String INDEXED_AT = "indexedAt";
   static final String METADATA = "metadata";
   static final String VECTOR = "vector";
+
+  static final String STRING_PREFIX = "ms.";
+  static final String NUMBER_PREFIX = "mn.";
+  static final String BOOLEAN_PREFIX = "mb.";
 
   static final VectorSimilarityFunction SIMILARITY = VectorSimilarityFunction.DOT_PRODUCT;
 
@@ -41,6 +58,7 @@ final class ChunkDocuments {
     doc.add(new StringField(ID, chunk.id(), Field.Store.YES));
     doc.add(new StringField(DOCUMENT_ID, chunk.documentId(), Field.Store.YES));
     doc.add(new StringField(COLLECTION, chunk.collection(), Field.Store.YES));
+    doc.add(new IntField(GENERATION, chunk.generation(), Field.Store.YES));
     if (chunk.sourceId() != null) {
       doc.add(new StringField(SOURCE_ID, chunk.sourceId(), Field.Store.YES));
     }
@@ -49,15 +67,40 @@ final class ChunkDocuments {
     doc.add(new StoredField(ORDINAL, chunk.ordinal()));
     doc.add(new StoredField(START, chunk.startOffset()));
     doc.add(new StoredField(END, chunk.endOffset()));
+    doc.add(new StoredField(HEADING_PATH, chunk.headingPath()));
+    doc.add(new StoredField(PAGE, chunk.page()));
+    doc.add(new StoredField(DOCUMENT_VERSION, chunk.documentVersion()));
+    if (chunk.indexedAt() != null) {
+      doc.add(new StoredField(INDEXED_AT, chunk.indexedAt().toEpochMilli()));
+    }
     doc.add(new StoredField(METADATA, MetadataJson.write(chunk.metadata())));
+    chunk.metadata().forEach((key, value) -> addFilterFields(doc, key, value));
     if (withVector) {
       doc.add(new KnnFloatVectorField(VECTOR, indexed.vector(), SIMILARITY));
     }
     return doc;
   }
 
+  private static void addFilterFields(Document doc, String key, Object value) {
+    switch (value) {
+      case String text -> doc.add(new StringField(STRING_PREFIX + key, text, Field.Store.NO));
+      case Number number ->
+          doc.add(new DoubleField(NUMBER_PREFIX + key, number.doubleValue(), Field.Store.NO));
+      case Boolean flag ->
+          doc.add(new StringField(BOOLEAN_PREFIX + key, flag.toString(), Field.Store.NO));
+      case Collection<?> values -> values.forEach(element -> addFilterFields(doc, key, element));
+      case Map<?, ?> ignored -> {
+        // nested objects are stored but not filterable
+      }
+      default -> {
+        // null: nothing to match
+      }
+    }
+  }
+
   /** Reads back the chunk {@link #toDocument} stored. */
   static Chunk toChunk(Document doc) {
+    var indexedAt = doc.getField(INDEXED_AT);
     return new Chunk(
         doc.get(ID),
         doc.get(DOCUMENT_ID),
@@ -68,7 +111,12 @@ final class ChunkDocuments {
         doc.get(TEXT),
         intValue(doc, START),
         intValue(doc, END),
-        MetadataJson.read(doc.get(METADATA)));
+        MetadataJson.read(doc.get(METADATA)),
+        doc.get(HEADING_PATH),
+        intValue(doc, PAGE),
+        intValue(doc, DOCUMENT_VERSION),
+        intValue(doc, GENERATION),
+        indexedAt == null ? null : Instant.ofEpochMilli(indexedAt.numericValue().longValue()));
   }
 
   private static int intValue(Document doc, String field) {

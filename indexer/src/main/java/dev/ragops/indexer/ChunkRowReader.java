@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.Map;
 
 /**
@@ -21,7 +22,8 @@ final class ChunkRowReader {
   static final String CHUNK_COLUMNS =
       """
       c.id, c.document_id, k.name AS collection, d.source_id, d.title, d.metadata,
-      c.ordinal, c.text, c.start_offset, c.end_offset\
+      c.ordinal, c.text, c.start_offset, c.end_offset, c.heading_path, c.page,
+      c.document_version, c.generation, c.indexed_at\
       """;
 
   static final String CHUNK_JOINS =
@@ -50,7 +52,12 @@ final class ChunkRowReader {
         row.getString("text"),
         row.getInt("start_offset"),
         row.getInt("end_offset"),
-        metadata(row.getString("metadata")));
+        metadata(row.getString("metadata")),
+        row.getString("heading_path"),
+        row.getInt("page"),
+        row.getInt("document_version"),
+        row.getInt("generation"),
+        row.getObject("indexed_at", OffsetDateTime.class).toInstant());
   }
 
   private Map<String, Object> metadata(String text) {

@@ -18,8 +18,8 @@ import org.apache.lucene.search.TermQuery;
 /**
  * Turns free text into a BM25 query without any query syntax: the text is analyzed like the indexed
  * fields, and each distinct term becomes a SHOULD clause on {@code text} and on a boosted {@code
- * title}, restricted to one collection by a non-scoring filter. Characters that are query syntax
- * elsewhere ({@code ? ( " *}) are just punctuation here.
+ * title}, restricted by a non-scoring filter (collection, generation, metadata). Characters that
+ * are query syntax elsewhere ({@code ? ( " *}) are just punctuation here.
  */
 final class KeywordQuery {
 
@@ -34,8 +34,10 @@ final class KeywordQuery {
 
   private KeywordQuery() {}
 
-  /** The query for {@code text} in {@code collection}; empty when no term survives analysis. */
-  static Optional<Query> of(Analyzer analyzer, String collection, String text) {
+  /**
+   * The query for {@code text} among chunks passing {@code filter}; empty when no term survives.
+   */
+  static Optional<Query> of(Analyzer analyzer, Query filter, String text) {
     Set<String> terms = terms(analyzer, text);
     if (terms.isEmpty()) {
       return Optional.empty();
@@ -50,7 +52,7 @@ final class KeywordQuery {
     return Optional.of(
         new BooleanQuery.Builder()
             .add(anyTerm.build(), Occur.MUST)
-            .add(new TermQuery(new Term(ChunkDocuments.COLLECTION, collection)), Occur.FILTER)
+            .add(filter, Occur.FILTER)
             .build());
   }
 

@@ -2,6 +2,7 @@ package dev.ragops.indexer;
 
 import dev.ragops.model.IndexedChunk;
 import dev.ragops.model.ScoredChunk;
+import dev.ragops.model.SearchScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -24,6 +26,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -36,9 +39,8 @@ import org.apache.lucene.util.IOUtils;
 /**
  * One Lucene index directory holding the node's chunks: BM25 over title and text always, and an
  * HNSW graph of the chunk vectors when opened with vectors on. Writes become visible to searches as
- * soon as each write method returns (near-real-time), but become durable only at {@link #commit};
- * {@link #close} does <em>not</em> commit, so the committed state always matches the user data
- * stored with it (the sync position). Safe for concurrent searches and writes.
+ * soon as each write method returns (near-real-time), and durable at {@link #commit} and {@link
+ * #close}. Safe for concurrent searches and writes.
  *
  * <p>Lucene I/O failures surface as {@link UncheckedIOException}.
  */
@@ -71,7 +73,7 @@ public final class LuceneIndex implements AutoCloseable {
     try {
       openedDirectory = FSDirectory.open(path);
       openedWriter =
-          new IndexWriter(openedDirectory, new IndexWriterConfig(analyzer).setCommitOnClose(false));
+          new IndexWriter(openedDirectory, new IndexWriterConfig(analyzer).setCommitOnClose(true));
       openedSearchers = new SearcherManager(openedWriter, null);
       if (vectors != null) {
         checkIndex(openedSearchers);
@@ -130,7 +132,15 @@ public final class LuceneIndex implements AutoCloseable {
       }
       docs.add(ChunkDocuments.toDocument(indexed, vectors != null));
     }
-    write(() -> writer.updateDocuments(new Term(ChunkDocuments.DOCUMENT_ID, documentId), docs));
+    Term document = new Term(ChunkDocuments.DOCUMENT_ID, documentId);
+    // updateDocuments with no documents leaves bytes accounted in Lucene's flush control
+    write(() -> {
+      if (docs.isEmpty()) {
+        writer.deleteDocuments(document);
+      } else {
+        writer.updateDocuments(document, docs);
+      }
+    });
   }
 
   public void deleteDocument(String documentId) {
@@ -142,7 +152,7 @@ public final class LuceneIndex implements AutoCloseable {
   }
 
   public void deleteAll() {
-    write(writer::deleteAll);
+    write(() -> writer.deleteDocuments(new MatchAllDocsQuery()));
   }
 
   /**
@@ -178,12 +188,13 @@ public final class LuceneIndex implements AutoCloseable {
   }
 
   /**
-   * BM25 search of {@code query} over title (boosted) and text of one collection; free text, no
-   * query syntax. Returns nothing when no term survives analysis (empty, punctuation, stop words).
+   * BM25 search of {@code query} over title (boosted) and text of the chunks in {@code scope}; free
+   * text, no query syntax. Returns nothing when no term survives analysis (empty, punctuation, stop
+   * words).
    */
-  public List<ScoredChunk> keyword(String collection, String query, int k) {
+  public List<ScoredChunk> keyword(SearchScope scope, String query, int k) {
     checkK(k);
-    Optional<Query> parsed = KeywordQuery.of(analyzer, collection, query);
+    Optional<Query> parsed = KeywordQuery.of(analyzer, LuceneFilter.of(scope), query);
     if (parsed.isEmpty()) {
       return List.of();
     }
@@ -191,23 +202,54 @@ public final class LuceneIndex implements AutoCloseable {
   }
 
   /**
-   * The {@code k} chunks of {@code collection} whose vectors are closest to {@code vector}, scored
-   * by cosine similarity. Lucene scores {@code DOT_PRODUCT} as {@code (1 + dot) / 2} and dot equals
-   * cosine for unit vectors, so the reported score is {@code 2 * luceneScore - 1}, in [-1, 1].
+   * The {@code k} chunks in {@code scope} whose vectors are closest to {@code vector}, scored by
+   * cosine similarity. Lucene scores {@code DOT_PRODUCT} as {@code (1 + dot) / 2} and dot equals
+   * cosine for unit vectors, so the reported score is {@code 2 * luceneScore - 1}, in [-1, 1]. The
+   * filter is applied during the graph search, so {@code k} results come back whenever {@code k}
+   * chunks pass it.
    *
    * @throws IllegalStateException if this index was opened without vectors
    * @throws IllegalArgumentException if {@code vector} has the wrong dimension or is not
    *     unit-length
    */
-  public List<ScoredChunk> nearest(String collection, float[] vector, int k) {
+  public List<ScoredChunk> nearest(SearchScope scope, float[] vector, int k) {
     if (vectors == null) {
       throw new IllegalStateException("this Lucene index was opened without vectors");
     }
     checkK(k);
     vectors.checkVector(vector, "query vector");
-    Query query =
-        new KnnFloatVectorQuery(ChunkDocuments.VECTOR, vector, k, collectionFilter(collection));
+    Query query = new KnnFloatVectorQuery(ChunkDocuments.VECTOR, vector, k, LuceneFilter.of(scope));
     return search(query, k, score -> 2 * score - 1);
+  }
+
+  /**
+   * Replaces the whole index with the documents {@code source} feeds to its sink, one call per
+   * document. Searches keep seeing the previous contents until the new ones are complete, then
+   * switch in one step; the result is committed with {@code userData}.
+   */
+  public synchronized void replaceAll(
+      Consumer<Consumer<List<IndexedChunk>>> source, Map<String, String> userData) {
+    try {
+      // a buffered delete, not IndexWriter.deleteAll(), whose flush accounting trips Lucene's
+      // assertions when the writer is later rolled back
+      writer.deleteDocuments(new MatchAllDocsQuery());
+      source.accept(chunks -> {
+        try {
+          for (IndexedChunk indexed : chunks) {
+            if (vectors != null) {
+              vectors.checkVector(indexed.vector(), "vector of chunk " + indexed.chunk().id());
+            }
+            writer.addDocument(ChunkDocuments.toDocument(indexed, vectors != null));
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot write to the Lucene index", e);
+        }
+      });
+      commit(userData);
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot rebuild the Lucene index", e);
+    }
   }
 
   public long count(String collection) {
@@ -218,9 +260,13 @@ public final class LuceneIndex implements AutoCloseable {
     return withSearcher(searcher -> searcher.getIndexReader().numDocs() == 0);
   }
 
-  /** Closes without committing: changes since the last {@link #commit} are discarded. */
+  /**
+   * Commits what was written since the last {@link #commit}, keeping its user data, and closes. The
+   * sync position in that user data never runs ahead of what is applied, and applying a change
+   * twice is harmless, so the extra changes are simply applied again after a restart.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
     try {
       IOUtils.close(searchers, writer, directory);
     } catch (IOException e) {
@@ -257,7 +303,7 @@ public final class LuceneIndex implements AutoCloseable {
   }
 
   /** Applies one write and makes it visible to the searches that start after it returns. */
-  private void write(WriteOperation operation) {
+  private synchronized void write(WriteOperation operation) {
     try {
       operation.run();
       searchers.maybeRefreshBlocking();
@@ -287,6 +333,11 @@ public final class LuceneIndex implements AutoCloseable {
 
   private static Query collectionFilter(String collection) {
     return new TermQuery(collectionTerm(collection));
+  }
+
+  /** Chunks in the whole index, of every collection and generation. */
+  public long size() {
+    return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
   }
 
   @FunctionalInterface

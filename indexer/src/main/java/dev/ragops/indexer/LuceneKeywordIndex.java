@@ -2,6 +2,7 @@ package dev.ragops.indexer;
 
 import dev.ragops.model.KeywordIndex;
 import dev.ragops.model.ScoredChunk;
+import dev.ragops.model.SearchScope;
 import java.util.List;
 
 /** BM25 keyword search over the node's {@link LuceneIndex}. */
@@ -15,7 +16,7 @@ public final class LuceneKeywordIndex implements KeywordIndex {
 
   /** See {@link LuceneIndex#keyword}: free text, no query syntax, BM25 scores. */
   @Override
-  public List<ScoredChunk> search(String collection, String query, int k) {
-    return index.keyword(collection, query, k);
+  public List<ScoredChunk> search(SearchScope scope, String query, int k) {
+    return index.keyword(scope, query, k);
   }
 }

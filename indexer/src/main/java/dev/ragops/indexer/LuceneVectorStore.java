@@ -1,6 +1,7 @@
 package dev.ragops.indexer;
 
 import dev.ragops.model.ScoredChunk;
+import dev.ragops.model.SearchScope;
 import dev.ragops.model.VectorStore;
 import java.util.List;
 
@@ -21,7 +22,7 @@ public final class LuceneVectorStore implements VectorStore {
 
   /** See {@link LuceneIndex#nearest}: cosine similarity of unit-length vectors. */
   @Override
-  public List<ScoredChunk> nearest(String collection, float[] vector, int k) {
-    return index.nearest(collection, vector, k);
+  public List<ScoredChunk> nearest(SearchScope scope, float[] vector, int k) {
+    return index.nearest(scope, vector, k);
   }
 }

@@ -3,6 +3,7 @@ package dev.ragops.indexer;
 import com.pgvector.PGvector;
 import dev.ragops.model.RetriableException;
 import dev.ragops.model.ScoredChunk;
+import dev.ragops.model.SearchScope;
 import dev.ragops.model.VectorStore;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -26,11 +27,17 @@ import javax.sql.DataSource;
 @Requires(property = "ragops.vector-store", value = "pgvector")
 public class PgVectorStore implements VectorStore {
 
+  /**
+   * The inner query walks the HNSW index in distance order, keeping rows of the scope; {@code %s}
+   * is the metadata condition. The outer query fetches the hits' fields.
+   */
   private static final String NEAREST_SQL =
       "SELECT "
           + ChunkRowReader.CHUNK_COLUMNS
           + ", n.score FROM (SELECT c.id, 1 - (c.embedding <=> ?) AS score FROM chunks c"
+          + " JOIN documents d ON d.id = c.document_id"
           + " WHERE c.collection_id = (SELECT id FROM collections WHERE name = ?)"
+          + " AND c.generation = ? AND (%s)"
           + " ORDER BY c.embedding <=> ? LIMIT ?) n JOIN "
           + ChunkRowReader.CHUNK_JOINS
           + " ON TRUE WHERE c.id = n.id ORDER BY n.score DESC, c.id";
@@ -54,7 +61,7 @@ public class PgVectorStore implements VectorStore {
 
   @Override
   @Transactional
-  public List<ScoredChunk> nearest(String collection, float[] vector, int k) {
+  public List<ScoredChunk> nearest(SearchScope scope, float[] vector, int k) {
     try {
       Connection connection = dataSource.getConnection();
       try (Statement settings = connection.createStatement()) {
@@ -62,11 +69,18 @@ public class PgVectorStore implements VectorStore {
         settings.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
       }
       var query = new PGvector(vector);
-      try (PreparedStatement nearest = connection.prepareStatement(NEAREST_SQL)) {
-        nearest.setObject(1, query);
-        nearest.setString(2, collection);
-        nearest.setObject(3, query);
-        nearest.setInt(4, k);
+      var filter = SqlFilter.of(scope.filter());
+      try (PreparedStatement nearest =
+          connection.prepareStatement(NEAREST_SQL.formatted(filter.sql()))) {
+        int parameter = 1;
+        nearest.setObject(parameter++, query);
+        nearest.setString(parameter++, scope.collection());
+        nearest.setInt(parameter++, scope.generation());
+        for (Object value : filter.parameters()) {
+          nearest.setObject(parameter++, value);
+        }
+        nearest.setObject(parameter++, query);
+        nearest.setInt(parameter, k);
         List<ScoredChunk> hits = new ArrayList<>(k);
         try (ResultSet result = nearest.executeQuery()) {
           while (result.next()) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ragops.model.Chunk;
 import dev.ragops.model.IndexedChunk;
 import dev.ragops.model.ScoredChunk;
+import dev.ragops.model.SearchScope;
 import dev.ragops.testkit.Fixtures;
 import dev.ragops.testkit.TestSeed;
 import java.nio.file.Path;
@@ -54,8 +55,9 @@ class LuceneIndexTest {
           Thread.ofPlatform()
               .start(() -> {
                 while (writing.get()) {
-                  check(index.keyword("atomic", "quartz", 100), allowed, violations);
-                  check(index.nearest("atomic", vector, 100), allowed, violations);
+                  check(
+                      index.keyword(SearchScope.of("atomic"), "quartz", 100), allowed, violations);
+                  check(index.nearest(SearchScope.of("atomic"), vector, 100), allowed, violations);
                   searches.addAndGet(2);
                 }
               });
@@ -117,14 +119,15 @@ class LuceneIndexTest {
   }
 
   @Test
-  void discardsChangesSinceLastCommitOnClose() {
+  void keepsChangesAndCommittedPositionOnClose() {
     try (LuceneIndex index = openWithFixtures()) {
       index.commit(Map.of("position", "1"));
       index.deleteCollection(COOKING);
       assertThat(index.count(COOKING)).isZero();
     }
     try (LuceneIndex reopened = new LuceneIndex(directory, true, Fixtures.DIMENSION)) {
-      assertThat(reopened.count(COOKING)).isEqualTo(Fixtures.inCollection(COOKING).size());
+      assertThat(reopened.count(COOKING)).isZero();
+      assertThat(reopened.committedUserData()).containsEntry("position", "1");
     }
   }
 
@@ -139,7 +142,7 @@ class LuceneIndexTest {
 
       assertThat(index.count(COOKING)).isZero();
       assertThat(index.count(AERONAUTICS)).isEqualTo(Fixtures.inCollection(AERONAUTICS).size());
-      assertThat(index.keyword(COOKING, "dough", 10)).isEmpty();
+      assertThat(index.keyword(SearchScope.of(COOKING), "dough", 10)).isEmpty();
     }
   }
 
@@ -151,7 +154,7 @@ class LuceneIndexTest {
       index.deleteDocument(flight);
 
       assertThat(index.count(AERONAUTICS)).isEqualTo(Fixtures.inCollection(AERONAUTICS).size() - 3);
-      assertThat(index.keyword(AERONAUTICS, "angle of attack", 10)).isEmpty();
+      assertThat(index.keyword(SearchScope.of(AERONAUTICS), "angle of attack", 10)).isEmpty();
     }
   }
 
@@ -167,7 +170,7 @@ class LuceneIndexTest {
   @Test
   void returnsNothingForStopWordsOnly() {
     try (LuceneIndex index = openWithFixtures()) {
-      assertThat(index.keyword(AERONAUTICS, "the of and is a", 10)).isEmpty();
+      assertThat(index.keyword(SearchScope.of(AERONAUTICS), "the of and is a", 10)).isEmpty();
     }
   }
 
@@ -175,7 +178,7 @@ class LuceneIndexTest {
   void rejectsVectorSearchWhenVectorsAreOff() {
     try (LuceneIndex index = new LuceneIndex(directory, false, 0)) {
       float[] vector = Fixtures.vectorFor("x", SEED.value());
-      assertThatThrownBy(() -> index.nearest(AERONAUTICS, vector, 3))
+      assertThatThrownBy(() -> index.nearest(SearchScope.of(AERONAUTICS), vector, 3))
           .isInstanceOf(IllegalStateException.class);
       assertThatThrownBy(() -> new LuceneVectorStore(index))
           .isInstanceOf(IllegalArgumentException.class);
@@ -185,12 +188,12 @@ class LuceneIndexTest {
   @Test
   void rejectsVectorsOfWrongDimensionOrLength() {
     try (LuceneIndex index = openWithFixtures()) {
-      assertThatThrownBy(() -> index.nearest(AERONAUTICS, new float[] {1, 0}, 3))
+      assertThatThrownBy(() -> index.nearest(SearchScope.of(AERONAUTICS), new float[] {1, 0}, 3))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("dimension 2, expected 384");
       float[] tooLong = new float[Fixtures.DIMENSION];
       tooLong[0] = 2;
-      assertThatThrownBy(() -> index.nearest(AERONAUTICS, tooLong, 3))
+      assertThatThrownBy(() -> index.nearest(SearchScope.of(AERONAUTICS), tooLong, 3))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("unit-length");
     }
@@ -224,7 +227,7 @@ class LuceneIndexTest {
   @Test
   void rejectsNonPositiveK() {
     try (LuceneIndex index = openWithFixtures()) {
-      assertThatThrownBy(() -> index.keyword(AERONAUTICS, "wing", 0))
+      assertThatThrownBy(() -> index.keyword(SearchScope.of(AERONAUTICS), "wing", 0))
           .isInstanceOf(IllegalArgumentException.class);
     }
   }

@@ -6,4 +6,4 @@ import java.time.Instant;
 import java.util.UUID;
 
 @MappedEntity("collections")
-record CollectionRow(@Id UUID id, String name, Instant createdAt) {}
+record CollectionRow(@Id UUID id, String name, int activeGeneration, Instant createdAt) {}

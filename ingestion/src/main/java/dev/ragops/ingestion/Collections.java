@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -38,7 +39,8 @@ final class Collections implements CollectionCatalog {
       throw new ConflictException("collection '" + name + "' already exists");
     }
     return collections.save(
-        new CollectionRow(UUID.randomUUID(), name, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        new CollectionRow(
+            UUID.randomUUID(), name, 1, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
   }
 
   List<CollectionRow> list() {
@@ -57,12 +59,15 @@ final class Collections implements CollectionCatalog {
 
   void delete(String name) {
     var collection = get(name);
-    collections.delete(collection);
     chunks.deleteCollection(name);
+    collections.delete(collection);
   }
 
   @Override
-  public boolean exists(String collection) {
-    return collections.findByName(collection).isPresent();
+  public OptionalInt activeGeneration(String collection) {
+    return collections
+        .findByName(collection)
+        .map(row -> OptionalInt.of(row.activeGeneration()))
+        .orElse(OptionalInt.empty());
   }
 }

@@ -3,6 +3,7 @@ package dev.ragops.ingestion;
 import dev.ragops.model.Chunk;
 import dev.ragops.model.ChunkWriter;
 import dev.ragops.model.Embedder;
+import dev.ragops.model.Fingerprint;
 import dev.ragops.model.IndexedChunk;
 import dev.ragops.model.NonRetriableException;
 import io.micronaut.context.annotation.Value;
@@ -85,7 +86,15 @@ final class IngestPipeline {
 
       stage = DocumentStatus.EMBEDDING;
       job = advance(job, document, stage, 0, spans.size());
-      var collection = collections.findById(document.collectionId()).orElseThrow().name();
+      var collectionRow = collections.findById(document.collectionId()).orElseThrow();
+      var collection = collectionRow.name();
+      int generation = collectionRow.activeGeneration();
+      var fingerprint =
+          new Fingerprint(
+              extractor.parserVersion(),
+              chunker.settingsHash(),
+              embedder.modelId(),
+              embedder.dimension());
       Map<String, Object> metadata = metadata(document, extracted);
       List<IndexedChunk> indexed = new ArrayList<>(spans.size());
       for (int from = 0; from < spans.size(); from += embedBatch) {
@@ -105,7 +114,12 @@ final class IngestPipeline {
                   span.of(extracted.text()),
                   span.start(),
                   span.end(),
-                  metadata);
+                  metadata,
+                  "",
+                  0,
+                  document.version(),
+                  generation,
+                  null);
           indexed.add(new IndexedChunk(chunk, vectors.get(i)));
         }
         job = jobs.update(job.at(JobRow.RUNNING, stage, indexed.size(), spans.size()));
@@ -113,7 +127,7 @@ final class IngestPipeline {
 
       stage = DocumentStatus.INDEXING;
       job = advance(job, document, stage, indexed.size(), spans.size());
-      writer.replace(collection, document.id().toString(), indexed);
+      writer.replace(collection, document.id().toString(), generation, fingerprint, indexed);
 
       documents.update(
           current(document)

@@ -35,6 +35,29 @@ final class TikaExtractor {
     this.maxCharacters = maxCharacters;
   }
 
+  /** The parser's name and version, part of every chunk's fingerprint, e.g. {@code tika-3.3.1}. */
+  String parserVersion() {
+    return PARSER_VERSION;
+  }
+
+  private static final String PARSER_VERSION = "tika-" + tikaVersion();
+
+  /** Read from Maven's metadata, which survives shading, unlike the jar manifest. */
+  private static String tikaVersion() {
+    try (var in =
+        AutoDetectParser.class.getResourceAsStream(
+            "/META-INF/maven/org.apache.tika/tika-core/pom.properties")) {
+      if (in == null) {
+        return "unknown";
+      }
+      var properties = new java.util.Properties();
+      properties.load(in);
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
   ExtractedText extract(byte[] content, String fileName) {
     var metadata = new Metadata();
     if (fileName != null) {

@@ -36,6 +36,14 @@ final class TokenWindowChunker {
     this.overlap = overlap;
   }
 
+  /** Identifies the chunker and its settings; part of every chunk's fingerprint. */
+  String settingsHash() {
+    return Ingestor.sha256(
+            ("token-window:max-tokens=" + maxTokens + ":overlap=" + overlap)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .substring(0, 16);
+  }
+
   List<ChunkSpan> chunk(String text) {
     List<TokenSpan> tokens = tokenizer.spans(text);
     List<ChunkSpan> chunks = new ArrayList<>();

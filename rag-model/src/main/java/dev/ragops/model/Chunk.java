@@ -1,5 +1,6 @@
 package dev.ragops.model;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,7 +16,13 @@ import java.util.Objects;
  * @param text the passage text
  * @param startOffset first character of the passage in the extracted document text
  * @param endOffset one past the last character of the passage in the extracted text
- * @param metadata the document's user metadata (JSON-compatible values)
+ * @param metadata the document's metadata (JSON-compatible values)
+ * @param headingPath the headings above the passage, outermost first, joined by {@code " > "};
+ *     empty when the format has none
+ * @param page the 1-based page the passage starts on, 0 when the format has no pages
+ * @param documentVersion the document version the passage was cut from, from 1
+ * @param generation the index generation the chunk belongs to, from 1
+ * @param indexedAt when the chunk was stored; {@code null} before it is
  */
 public record Chunk(
     String id,
@@ -27,7 +34,12 @@ public record Chunk(
     String text,
     int startOffset,
     int endOffset,
-    Map<String, Object> metadata) {
+    Map<String, Object> metadata,
+    String headingPath,
+    int page,
+    int documentVersion,
+    int generation,
+    Instant indexedAt) {
 
   public Chunk {
     Objects.requireNonNull(id, "id");
@@ -35,10 +47,70 @@ public record Chunk(
     Objects.requireNonNull(collection, "collection");
     Objects.requireNonNull(text, "text");
     title = title == null ? "" : title;
+    headingPath = headingPath == null ? "" : headingPath;
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     if (startOffset < 0 || endOffset < startOffset) {
       throw new IllegalArgumentException(
           "chunk offsets must satisfy 0 <= start <= end, got " + startOffset + ".." + endOffset);
     }
+    if (page < 0 || documentVersion < 1 || generation < 1) {
+      throw new IllegalArgumentException(
+          "page must be >= 0 and documentVersion, generation >= 1, got "
+              + page
+              + ", "
+              + documentVersion
+              + ", "
+              + generation);
+    }
+  }
+
+  /** A chunk of the first version of a document in generation 1, with no heading or page. */
+  public Chunk(
+      String id,
+      String documentId,
+      String collection,
+      String sourceId,
+      String title,
+      int ordinal,
+      String text,
+      int startOffset,
+      int endOffset,
+      Map<String, Object> metadata) {
+    this(
+        id,
+        documentId,
+        collection,
+        sourceId,
+        title,
+        ordinal,
+        text,
+        startOffset,
+        endOffset,
+        metadata,
+        "",
+        0,
+        1,
+        1,
+        null);
+  }
+
+  /** This chunk as stored at {@code instant}. */
+  public Chunk indexedAt(Instant instant) {
+    return new Chunk(
+        id,
+        documentId,
+        collection,
+        sourceId,
+        title,
+        ordinal,
+        text,
+        startOffset,
+        endOffset,
+        metadata,
+        headingPath,
+        page,
+        documentVersion,
+        generation,
+        instant);
   }
 }

@@ -6,11 +6,18 @@ import java.util.List;
 public interface ChunkWriter {
 
   /**
-   * Replaces every chunk of a document with {@code chunks} in one step: searches see either the old
-   * chunks or the new ones, never both or neither.
+   * Replaces every chunk of a document in {@code generation} with {@code chunks} in one step:
+   * searches see either the old chunks or the new ones, never both or neither. When this returns,
+   * the new chunks are durable and searchable on this node.
    */
-  void replace(String collection, String documentId, List<IndexedChunk> chunks);
+  void replace(
+      String collection,
+      String documentId,
+      int generation,
+      Fingerprint fingerprint,
+      List<IndexedChunk> chunks);
 
+  /** Removes the document's chunks from every generation. */
   void deleteDocument(String collection, String documentId);
 
   void deleteCollection(String collection);

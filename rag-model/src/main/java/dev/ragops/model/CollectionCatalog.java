@@ -1,14 +1,20 @@
 package dev.ragops.model;
 
-/** Knows which collections exist. */
+import java.util.OptionalInt;
+
+/** Knows which collections exist and which index generation each one serves. */
 public interface CollectionCatalog {
 
-  boolean exists(String collection);
+  /** The generation searches of {@code collection} read, or empty if it does not exist. */
+  OptionalInt activeGeneration(String collection);
 
-  /** Throws {@link NotFoundException} unless the collection exists. */
-  default void require(String collection) {
-    if (!exists(collection)) {
-      throw new NotFoundException("collection '" + collection + "' does not exist");
-    }
+  default boolean exists(String collection) {
+    return activeGeneration(collection).isPresent();
+  }
+
+  /** The active generation; throws {@link NotFoundException} unless the collection exists. */
+  default int requireActiveGeneration(String collection) {
+    return activeGeneration(collection)
+        .orElseThrow(() -> new NotFoundException("collection '" + collection + "' does not exist"));
   }
 }

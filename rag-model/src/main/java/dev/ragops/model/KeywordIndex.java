@@ -2,9 +2,9 @@ package dev.ragops.model;
 
 import java.util.List;
 
-/** Full-text (BM25) search over chunk text of one collection. */
+/** Full-text (BM25) search over chunk text. */
 public interface KeywordIndex {
 
-  /** Returns up to {@code k} chunks of {@code collection} matching {@code query}, best first. */
-  List<ScoredChunk> search(String collection, String query, int k);
+  /** Returns up to {@code k} chunks in {@code scope} matching {@code query}, best first. */
+  List<ScoredChunk> search(SearchScope scope, String query, int k);
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ragops.model.IndexedChunk;
 import dev.ragops.model.KeywordIndex;
 import dev.ragops.model.ScoredChunk;
+import dev.ragops.model.SearchScope;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ public abstract class KeywordIndexContract {
 
   @Test
   void ranksChunkWithRareQueryTermFirst() {
-    List<ScoredChunk> results = fixtureIndex().search(AERONAUTICS, "turbofan surface", 10);
+    List<ScoredChunk> results =
+        fixtureIndex().search(SearchScope.of(AERONAUTICS), "turbofan surface", 10);
 
     assertThat(results).hasSizeGreaterThanOrEqualTo(2);
     assertThat(results.get(0).id()).isEqualTo(chunkContaining(AERONAUTICS, "turbofan").id());
@@ -35,7 +37,7 @@ public abstract class KeywordIndexContract {
 
   @Test
   void matchesStemmedForms() {
-    List<ScoredChunk> results = fixtureIndex().search(AERONAUTICS, "wings", 10);
+    List<ScoredChunk> results = fixtureIndex().search(SearchScope.of(AERONAUTICS), "wings", 10);
 
     assertThat(results)
         .extracting(ScoredChunk::id)
@@ -46,11 +48,11 @@ public abstract class KeywordIndexContract {
   void returnsNoChunksFromOtherCollection() {
     KeywordIndex index = fixtureIndex();
 
-    assertThat(index.search(AERONAUTICS, "temperature gauge", 10))
+    assertThat(index.search(SearchScope.of(AERONAUTICS), "temperature gauge", 10))
         .extracting(ScoredChunk::id)
         .containsExactly(chunkContaining(AERONAUTICS, Fixtures.SHARED_TEXT).id());
-    assertThat(index.search(AERONAUTICS, "dough vinaigrette roast", 10)).isEmpty();
-    assertThat(index.search("no-such-collection", "wing", 10)).isEmpty();
+    assertThat(index.search(SearchScope.of(AERONAUTICS), "dough vinaigrette roast", 10)).isEmpty();
+    assertThat(index.search(SearchScope.of("no-such-collection"), "wing", 10)).isEmpty();
   }
 
   @Test
@@ -58,14 +60,15 @@ public abstract class KeywordIndexContract {
     KeywordIndex index = fixtureIndex();
     String query = "angle airflow surface wing lift flaps runway";
 
-    assertThat(index.search(AERONAUTICS, query, 100)).hasSizeGreaterThan(2);
-    assertThat(index.search(AERONAUTICS, query, 2)).hasSize(2);
+    assertThat(index.search(SearchScope.of(AERONAUTICS), query, 100)).hasSizeGreaterThan(2);
+    assertThat(index.search(SearchScope.of(AERONAUTICS), query, 2)).hasSize(2);
   }
 
   @Test
   void sortsResultsByDescendingScore() {
     List<ScoredChunk> results =
-        fixtureIndex().search(AERONAUTICS, "angle of attack airflow upper surface", 10);
+        fixtureIndex()
+            .search(SearchScope.of(AERONAUTICS), "angle of attack airflow upper surface", 10);
 
     assertThat(results).hasSizeGreaterThan(2);
     assertThat(results)
@@ -74,7 +77,7 @@ public abstract class KeywordIndexContract {
 
   @Test
   void returnsChunkFieldsIntact() {
-    List<ScoredChunk> results = fixtureIndex().search(COOKING, "vinaigrette", 10);
+    List<ScoredChunk> results = fixtureIndex().search(SearchScope.of(COOKING), "vinaigrette", 10);
 
     assertThat(results)
         .extracting(ScoredChunk::chunk)
@@ -83,7 +86,8 @@ public abstract class KeywordIndexContract {
 
   @Test
   void treatsQuerySyntaxAsPlainText() {
-    List<ScoredChunk> results = fixtureIndex().search(AERONAUTICS, "what is \"lift\" (wing)?", 10);
+    List<ScoredChunk> results =
+        fixtureIndex().search(SearchScope.of(AERONAUTICS), "what is \"lift\" (wing)?", 10);
 
     assertThat(results).isNotEmpty();
     assertThat(results.get(0).id()).isEqualTo(chunkContaining(AERONAUTICS, "Lift is").id());
@@ -94,7 +98,9 @@ public abstract class KeywordIndexContract {
     KeywordIndex index = fixtureIndex();
     for (String query :
         List.of("", "   ", "?", "()", "\"", "*", "+-&&||!(){}[]^\"~*?:\\/", "...;;")) {
-      assertThat(index.search(AERONAUTICS, query, 10)).as("query '%s'", query).isEmpty();
+      assertThat(index.search(SearchScope.of(AERONAUTICS), query, 10))
+          .as("query '%s'", query)
+          .isEmpty();
     }
   }
 }

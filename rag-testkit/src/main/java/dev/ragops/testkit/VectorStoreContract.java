@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.ragops.model.Chunk;
 import dev.ragops.model.IndexedChunk;
 import dev.ragops.model.ScoredChunk;
+import dev.ragops.model.SearchScope;
 import dev.ragops.model.VectorStore;
 import java.util.Comparator;
 import java.util.List;
@@ -49,7 +50,8 @@ public abstract class VectorStoreContract {
     VectorStore store = vectorStoreWith(corpus);
     IndexedChunk target = corpus.get(random.nextInt(corpus.size()));
 
-    List<ScoredChunk> results = store.nearest(target.chunk().collection(), target.vector(), 3);
+    List<ScoredChunk> results =
+        store.nearest(SearchScope.of(target.chunk().collection()), target.vector(), 3);
 
     assertThat(results).isNotEmpty();
     assertThat(results.get(0).id()).as("seed %s", SEED).isEqualTo(target.chunk().id());
@@ -61,7 +63,7 @@ public abstract class VectorStoreContract {
     VectorStore store = vectorStoreWith(corpus);
     float[] query = Fixtures.randomUnitVector(random, Fixtures.DIMENSION);
 
-    List<ScoredChunk> results = store.nearest(AERONAUTICS, query, 5);
+    List<ScoredChunk> results = store.nearest(SearchScope.of(AERONAUTICS), query, 5);
 
     assertThat(results).hasSize(5);
     assertThat(results)
@@ -79,11 +81,13 @@ public abstract class VectorStoreContract {
     Chunk sharedInAeronautics = Fixtures.chunkContaining(AERONAUTICS, Fixtures.SHARED_TEXT);
 
     List<ScoredChunk> results =
-        store.nearest(AERONAUTICS, byId.get(sharedInCooking.id()).vector(), 100);
+        store.nearest(SearchScope.of(AERONAUTICS), byId.get(sharedInCooking.id()).vector(), 100);
 
     assertThat(results.get(0).id()).isEqualTo(sharedInAeronautics.id());
     assertThat(results).allSatisfy(r -> assertThat(r.chunk().collection()).isEqualTo(AERONAUTICS));
-    assertThat(store.nearest("no-such-collection", byId.get(sharedInCooking.id()).vector(), 10))
+    assertThat(
+            store.nearest(
+                SearchScope.of("no-such-collection"), byId.get(sharedInCooking.id()).vector(), 10))
         .isEmpty();
   }
 
@@ -92,8 +96,9 @@ public abstract class VectorStoreContract {
     VectorStore store = vectorStoreWith(corpus);
     float[] query = Fixtures.randomUnitVector(random, Fixtures.DIMENSION);
 
-    assertThat(store.nearest(COOKING, query, 3)).hasSize(3);
-    assertThat(store.nearest(COOKING, query, 100)).hasSize(Fixtures.inCollection(COOKING).size());
+    assertThat(store.nearest(SearchScope.of(COOKING), query, 3)).hasSize(3);
+    assertThat(store.nearest(SearchScope.of(COOKING), query, 100))
+        .hasSize(Fixtures.inCollection(COOKING).size());
   }
 
   @Test
@@ -101,7 +106,7 @@ public abstract class VectorStoreContract {
     VectorStore store = vectorStoreWith(corpus);
     float[] query = Fixtures.randomUnitVector(random, Fixtures.DIMENSION);
 
-    List<ScoredChunk> results = store.nearest(COOKING, query, 100);
+    List<ScoredChunk> results = store.nearest(SearchScope.of(COOKING), query, 100);
 
     assertThat(results)
         .extracting(ScoredChunk::chunk)

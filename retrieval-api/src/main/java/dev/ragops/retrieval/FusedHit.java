@@ -4,7 +4,7 @@ import dev.ragops.model.Chunk;
 
 /**
  * A chunk with the evidence behind its place: each leg's score and 1-based rank ({@code null} where
- * that leg did not return it) and the fused score.
+ * that leg did not return it), the fused score and, after a rerank stage, its score.
  */
 record FusedHit(
     Chunk chunk,
@@ -12,7 +12,18 @@ record FusedHit(
     Double keywordScore,
     Integer keywordRank,
     Double vectorScore,
-    Integer vectorRank) {
+    Integer vectorRank,
+    Double rerankScore) {
+
+  FusedHit(
+      Chunk chunk,
+      double fused,
+      Double keywordScore,
+      Integer keywordRank,
+      Double vectorScore,
+      Integer vectorRank) {
+    this(chunk, fused, keywordScore, keywordRank, vectorScore, vectorRank, null);
+  }
 
   FusedHit plus(FusedHit other) {
     return new FusedHit(
@@ -22,5 +33,14 @@ record FusedHit(
         keywordRank != null ? keywordRank : other.keywordRank,
         vectorScore != null ? vectorScore : other.vectorScore,
         vectorRank != null ? vectorRank : other.vectorRank);
+  }
+
+  FusedHit reranked(double score) {
+    return new FusedHit(chunk, fused, keywordScore, keywordRank, vectorScore, vectorRank, score);
+  }
+
+  /** The score that ordered this hit: the rerank score when reranked, else the fused score. */
+  double finalScore() {
+    return rerankScore != null ? rerankScore : fused;
   }
 }

@@ -4,11 +4,16 @@ import dev.ragops.model.CollectionCatalog;
 import dev.ragops.model.Embedder;
 import dev.ragops.model.KeywordIndex;
 import dev.ragops.model.ScoredChunk;
+import dev.ragops.model.SearchScope;
 import dev.ragops.model.VectorStore;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +22,9 @@ import java.util.concurrent.Executors;
 /**
  * Answers searches in three modes: {@code keyword} (Lucene BM25), {@code vector} (nearest
  * neighbours of the embedded query) and {@code hybrid}, which runs both legs in parallel, each
- * returning {@code ragops.search.candidates} chunks, and fuses them with reciprocal rank fusion.
+ * returning the configured number of candidates, and fuses them (reciprocal rank fusion or weighted
+ * score fusion). An optional rerank stage (MMR) reorders the fused candidates. Searches read only
+ * the collection's active generation, filtered by metadata.
  */
 @Singleton
 public final class HybridSearcher {
@@ -26,7 +33,8 @@ public final class HybridSearcher {
   private final KeywordIndex keyword;
   private final VectorStore vectors;
   private final Embedder embedder;
-  private final int candidates;
+  private final QueryLog queryLog;
+  private final int defaultCandidates;
   private final ExecutorService legs = Executors.newVirtualThreadPerTaskExecutor();
 
   HybridSearcher(
@@ -34,38 +42,72 @@ public final class HybridSearcher {
       KeywordIndex keyword,
       VectorStore vectors,
       Embedder embedder,
-      @Value("${ragops.search.candidates:50}") int candidates) {
-    if (candidates < 1) {
+      QueryLog queryLog,
+      @Value("${ragops.search.candidates:50}") int defaultCandidates) {
+    if (defaultCandidates < 1) {
       throw new IllegalArgumentException("ragops.search.candidates must be at least 1");
     }
     this.catalog = catalog;
     this.keyword = keyword;
     this.vectors = vectors;
     this.embedder = embedder;
-    this.candidates = candidates;
+    this.queryLog = queryLog;
+    this.defaultCandidates = defaultCandidates;
   }
 
   SearchResponse search(String collection, SearchRequest request) {
     long started = System.nanoTime();
-    catalog.require(collection);
-    int k = request.kOrDefault();
+    var scope =
+        new SearchScope(
+            collection,
+            catalog.requireActiveGeneration(collection),
+            FilterParser.parse(request.filter()));
+    Fusion fusion = request.fusionOrDefault();
+    int wanted = request.offsetOrDefault() + request.kOrDefault();
+    int perLeg =
+        Math.max(wanted, request.candidates() == null ? defaultCandidates : request.candidates());
+    String mode = request.modeOrDefault();
     List<FusedHit> hits =
-        switch (request.modeOrDefault()) {
-          case "keyword" -> fuse(keywordLeg(collection, request.query(), k), List.of(), request);
-          case "vector" -> fuse(List.of(), vectorLeg(collection, request.query(), k), request);
-          default -> hybrid(collection, request, Math.max(k, candidates));
+        switch (mode) {
+          case "keyword" -> Fusion.single(keywordLeg(scope, request.query(), wanted), true);
+          case "vector" -> Fusion.single(vectorLeg(scope, request.query(), wanted), false);
+          default -> hybrid(scope, request.query(), perLeg, fusion);
         };
-    var results = hits.stream().limit(k).map(hit -> toHit(hit, request.modeOrDefault())).toList();
-    return new SearchResponse(results, (System.nanoTime() - started) / 1_000_000);
+    if (request.rerank() != null) {
+      hits =
+          new MaximalMarginalRelevance(embedder)
+              .rerank(hits, request.rerank().lambdaOrDefault(), wanted);
+    }
+    var highlighter = new Highlighter(request.query());
+    var page =
+        hits.stream()
+            .filter(hit -> request.minScore() == null || hit.finalScore() >= request.minScore())
+            .skip(request.offsetOrDefault())
+            .limit(request.kOrDefault())
+            .map(hit -> toHit(hit, mode, highlighter))
+            .toList();
+    long tookMs = (System.nanoTime() - started) / 1_000_000;
+    String queryId = UUID.randomUUID().toString();
+    if (queryLog.sampled()) {
+      queryLog.record(
+          collection,
+          new QueryLog.Entry(
+              queryId,
+              request.query(),
+              parameters(request, mode),
+              page.stream().map(SearchResponse.Hit::chunkId).toList(),
+              page.stream().map(SearchResponse.Hit::documentId).toList(),
+              tookMs,
+              OffsetDateTime.now()));
+    }
+    return new SearchResponse(queryId, page, tookMs);
   }
 
-  private List<FusedHit> hybrid(String collection, SearchRequest request, int perLeg) {
-    var keywordHits =
-        CompletableFuture.supplyAsync(() -> keywordLeg(collection, request.query(), perLeg), legs);
-    var vectorHits =
-        CompletableFuture.supplyAsync(() -> vectorLeg(collection, request.query(), perLeg), legs);
+  private List<FusedHit> hybrid(SearchScope scope, String query, int perLeg, Fusion fusion) {
+    var keywordHits = CompletableFuture.supplyAsync(() -> keywordLeg(scope, query, perLeg), legs);
+    var vectorHits = CompletableFuture.supplyAsync(() -> vectorLeg(scope, query, perLeg), legs);
     try {
-      return fuse(keywordHits.join(), vectorHits.join(), request);
+      return fusion.fuse(keywordHits.join(), vectorHits.join());
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
         throw cause;
@@ -74,27 +116,34 @@ public final class HybridSearcher {
     }
   }
 
-  private List<FusedHit> fuse(
-      List<ScoredChunk> keywordHits, List<ScoredChunk> vectorHits, SearchRequest request) {
-    return new ReciprocalRankFusion(request.rrfKOrDefault()).fuse(keywordHits, vectorHits);
+  private List<ScoredChunk> keywordLeg(SearchScope scope, String query, int k) {
+    return keyword.search(scope, query, k);
   }
 
-  private List<ScoredChunk> keywordLeg(String collection, String query, int k) {
-    return keyword.search(collection, query, k);
+  private List<ScoredChunk> vectorLeg(SearchScope scope, String query, int k) {
+    return vectors.nearest(scope, embedder.embedQuery(query), k);
   }
 
-  private List<ScoredChunk> vectorLeg(String collection, String query, int k) {
-    return vectors.nearest(collection, embedder.embedQuery(query), k);
+  private static Map<String, Object> parameters(SearchRequest request, String mode) {
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("mode", mode);
+    parameters.put("k", request.kOrDefault());
+    parameters.put("offset", request.offsetOrDefault());
+    if (request.fusion() != null) {
+      parameters.put("fusion", request.fusion());
+    }
+    if (request.filter() != null) {
+      parameters.put("filter", request.filter());
+    }
+    if (request.rerank() != null) {
+      parameters.put("rerank", request.rerank().type());
+    }
+    return parameters;
   }
 
-  private static SearchResponse.Hit toHit(FusedHit hit, String mode) {
+  private static SearchResponse.Hit toHit(FusedHit hit, String mode, Highlighter highlighter) {
     var chunk = hit.chunk();
-    double score =
-        switch (mode) {
-          case "keyword" -> hit.keywordScore();
-          case "vector" -> hit.vectorScore();
-          default -> hit.fused();
-        };
+    Object modified = chunk.metadata().get("modified");
     return new SearchResponse.Hit(
         chunk.id(),
         chunk.documentId(),
@@ -102,13 +151,23 @@ public final class HybridSearcher {
         chunk.title(),
         chunk.ordinal(),
         chunk.text(),
-        score,
+        hit.finalScore(),
         new SearchResponse.Scores(
             hit.keywordScore(),
             hit.keywordRank(),
             hit.vectorScore(),
             hit.vectorRank(),
-            mode.equals("hybrid") ? hit.fused() : null),
+            mode.equals("hybrid") ? hit.fused() : null,
+            hit.rerankScore()),
+        highlighter.snippets(chunk.text()),
+        chunk.headingPath(),
+        chunk.page(),
+        new SearchResponse.Freshness(
+            chunk.indexedAt(),
+            chunk.documentVersion(),
+            chunk.generation(),
+            modified == null ? null : modified.toString(),
+            false),
         chunk.metadata());
   }
 

@@ -15,7 +15,7 @@ import java.util.Map;
  * (BM25, cosine) fuse without normalization. Scores accumulate in {@code double}; ties are broken
  * by chunk id, so the output is deterministic.
  */
-final class ReciprocalRankFusion {
+final class ReciprocalRankFusion implements Fusion {
 
   static final int DEFAULT_K = 60;
 
@@ -28,8 +28,8 @@ final class ReciprocalRankFusion {
     this.k = k;
   }
 
-  /** Fuses the keyword and vector legs, each best first, into one list, best first. */
-  List<FusedHit> fuse(List<ScoredChunk> keyword, List<ScoredChunk> vector) {
+  @Override
+  public List<FusedHit> fuse(List<ScoredChunk> keyword, List<ScoredChunk> vector) {
     Map<String, FusedHit> fused = new LinkedHashMap<>();
     for (int i = 0; i < keyword.size(); i++) {
       var hit = keyword.get(i);

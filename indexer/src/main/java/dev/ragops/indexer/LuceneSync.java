@@ -1,0 +1,157 @@
+package dev.ragops.indexer;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the node's Lucene index in step with the database by following the {@code chunk_changes}
+ * sequence. Applying a change re-reads the document's rows, so it is idempotent and order does not
+ * matter; what matters is not to skip one.
+ *
+ * <p>Sequence numbers are taken when a transaction inserts its change, but transactions commit in
+ * any order, so number 41 may become visible after 42. The sync keeps a <em>watermark</em>: every
+ * change at or below it has been applied. Numbers above it that were not seen yet are gaps, waited
+ * for until {@code ragops.sync.gap-timeout} (a transaction rolled back, or one that never commits,
+ * leaves a permanent gap). Changes above the watermark that were applied are remembered so they are
+ * not applied again. The watermark is stored in the Lucene commit, so a restart resumes from it;
+ * the few changes re-read after a restart are harmless.
+ */
+@Singleton
+final class LuceneSync {
+
+  static final String POSITION = "ragops.sync.position";
+
+  private static final Logger LOG = LoggerFactory.getLogger(LuceneSync.class);
+  private static final int PAGE = 1000;
+
+  private final ChunkTable table;
+  private final LuceneIndex lucene;
+  private final Duration gapTimeout;
+
+  private long watermark = -1;
+  private final TreeSet<Long> appliedAbove = new TreeSet<>();
+  private final TreeMap<Long, Long> gapsSince = new TreeMap<>();
+
+  LuceneSync(
+      ChunkTable table,
+      LuceneIndex lucene,
+      @Value("${ragops.sync.gap-timeout:60s}") Duration gapTimeout) {
+    this.table = table;
+    this.lucene = lucene;
+    this.gapTimeout = gapTimeout;
+  }
+
+  /** Resumes from the committed position, or rebuilds an index that is empty or has none. */
+  synchronized void start() {
+    String position = lucene.committedUserData().get(POSITION);
+    if (position == null || (lucene.isEmpty() && table.lastSeq() > 0)) {
+      rebuild();
+    } else {
+      watermark = Long.parseLong(position);
+      catchUp();
+    }
+  }
+
+  /** Rebuilds the index from the database while searches keep reading the old one. */
+  synchronized long rebuild() {
+    long started = System.nanoTime();
+    long resumeFrom =
+        table.firstSeqSince(OffsetDateTime.now(ZoneOffset.UTC).minus(gapTimeout.multipliedBy(2)));
+    long[] chunks = {0};
+    lucene.replaceAll(
+        sink ->
+            table.forEachDocument(
+                lucene.storesVectors(),
+                document -> {
+                  sink.accept(document);
+                  chunks[0] += document.size();
+                }),
+        Map.of(POSITION, Long.toString(resumeFrom - 1)));
+    watermark = resumeFrom - 1;
+    appliedAbove.clear();
+    gapsSince.clear();
+    LOG.info(
+        "Rebuilt the Lucene index from the database: {} chunks in {} ms",
+        chunks[0],
+        (System.nanoTime() - started) / 1_000_000);
+    catchUp();
+    return chunks[0];
+  }
+
+  @Scheduled(fixedDelay = "${ragops.sync.interval:1s}", initialDelay = "${ragops.sync.interval:1s}")
+  void poll() {
+    try {
+      catchUp();
+    } catch (RuntimeException e) {
+      LOG.warn("Lucene sync could not catch up, will retry: {}", e.toString());
+    }
+  }
+
+  /** Applies every visible change not applied yet; returns the watermark. */
+  synchronized long catchUp() {
+    if (watermark < 0) {
+      throw new IllegalStateException("the Lucene sync has not started");
+    }
+    long before = watermark;
+    boolean more = true;
+    long after = watermark;
+    while (more) {
+      var changes = table.changesAfter(after, PAGE);
+      for (ChunkChange change : changes) {
+        if (appliedAbove.add(change.seq())) {
+          lucene.replaceDocument(
+              change.collection(),
+              change.documentId(),
+              table.documentChunks(change.documentId(), lucene.storesVectors()));
+        }
+      }
+      more = changes.size() == PAGE;
+      if (!changes.isEmpty()) {
+        after = changes.getLast().seq();
+      }
+    }
+    advance();
+    if (watermark != before || !appliedAbove.isEmpty()) {
+      lucene.commit(Map.of(POSITION, Long.toString(watermark)));
+    }
+    return watermark;
+  }
+
+  /** Whether the change with sequence number {@code seq} has been applied on this node. */
+  synchronized boolean applied(long seq) {
+    return seq <= watermark || appliedAbove.contains(seq);
+  }
+
+  private void advance() {
+    long now = System.nanoTime();
+    if (!appliedAbove.isEmpty()) {
+      for (long seq = watermark + 1; seq < appliedAbove.last(); seq++) {
+        if (!appliedAbove.contains(seq)) {
+          gapsSince.putIfAbsent(seq, now);
+        }
+      }
+    }
+    while (true) {
+      long next = watermark + 1;
+      if (appliedAbove.remove(next)) {
+        gapsSince.remove(next);
+        watermark = next;
+      } else if (gapsSince.containsKey(next) && now - gapsSince.get(next) > gapTimeout.toNanos()) {
+        LOG.warn("Change {} never committed within {}: skipping it", next, gapTimeout);
+        gapsSince.remove(next);
+        watermark = next;
+      } else {
+        return;
+      }
+    }
+  }
+}

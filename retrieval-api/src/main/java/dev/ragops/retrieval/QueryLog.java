@@ -1,0 +1,118 @@
+package dev.ragops.retrieval;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records searches (query, parameters, result ids, latency) at {@code ragops.query-log.sample-rate}
+ * (default 1: every search), so golden sets can be built from real traffic. A failed write is
+ * logged and never fails the search.
+ */
+@Singleton
+class QueryLog {
+
+  private static final Logger LOG = LoggerFactory.getLogger(QueryLog.class);
+
+  private static final String INSERT_SQL =
+      """
+      INSERT INTO query_log (id, collection, query_text, parameters, chunk_ids, document_ids,
+                             latency_ms, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)\
+      """;
+
+  private static final String RECENT_SQL =
+      """
+      SELECT id, query_text, parameters, chunk_ids, document_ids, latency_ms, created_at
+      FROM query_log WHERE collection = ? ORDER BY created_at DESC, id LIMIT ?\
+      """;
+
+  private final DataSource dataSource;
+  private final JsonMapper json;
+  private final double sampleRate;
+
+  QueryLog(
+      DataSource dataSource,
+      JsonMapper json,
+      @Value("${ragops.query-log.sample-rate:1.0}") double sampleRate) {
+    if (sampleRate < 0 || sampleRate > 1) {
+      throw new IllegalArgumentException(
+          "ragops.query-log.sample-rate must be in [0, 1], got " + sampleRate);
+    }
+    this.dataSource = dataSource;
+    this.json = json;
+    this.sampleRate = sampleRate;
+  }
+
+  boolean sampled() {
+    return sampleRate >= 1 || ThreadLocalRandom.current().nextDouble() < sampleRate;
+  }
+
+  /** One logged search. */
+  @io.micronaut.serde.annotation.Serdeable
+  record Entry(
+      String queryId,
+      String query,
+      Map<String, Object> parameters,
+      List<String> chunkIds,
+      List<String> documentIds,
+      long latencyMs,
+      OffsetDateTime at) {}
+
+  @Transactional
+  public void record(String collection, Entry entry) {
+    try (PreparedStatement insert = dataSource.getConnection().prepareStatement(INSERT_SQL)) {
+      insert.setObject(1, UUID.fromString(entry.queryId()));
+      insert.setString(2, collection);
+      insert.setString(3, entry.query());
+      insert.setString(4, json.writeValueAsString(entry.parameters()));
+      insert.setString(5, json.writeValueAsString(entry.chunkIds()));
+      insert.setString(6, json.writeValueAsString(entry.documentIds()));
+      insert.setLong(7, entry.latencyMs());
+      insert.executeUpdate();
+    } catch (SQLException | IOException e) {
+      LOG.warn("Could not log query {} of {}: {}", entry.queryId(), collection, e.toString());
+    }
+  }
+
+  @ReadOnly
+  @SuppressWarnings("unchecked")
+  public List<Entry> recent(String collection, int limit) {
+    try (PreparedStatement select = dataSource.getConnection().prepareStatement(RECENT_SQL)) {
+      select.setString(1, collection);
+      select.setInt(2, limit);
+      List<Entry> entries = new ArrayList<>();
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          entries.add(
+              new Entry(
+                  row.getString("id"),
+                  row.getString("query_text"),
+                  json.readValue(row.getString("parameters"), Map.class),
+                  json.readValue(row.getString("chunk_ids"), List.class),
+                  json.readValue(row.getString("document_ids"), List.class),
+                  row.getLong("latency_ms"),
+                  row.getObject("created_at", OffsetDateTime.class)));
+        }
+      }
+      return entries;
+    } catch (SQLException | IOException e) {
+      throw new dev.ragops.model.RetriableException("could not read the query log", e);
+    }
+  }
+}
