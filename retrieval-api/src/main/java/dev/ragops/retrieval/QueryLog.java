@@ -1,7 +1,10 @@
 package dev.ragops.retrieval;
 
+import dev.ragops.model.RetriableException;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -42,6 +45,10 @@ class QueryLog {
       FROM query_log WHERE collection = ? ORDER BY created_at DESC, id LIMIT ?\
       """;
 
+  private static final Argument<Map<String, Object>> PARAMETERS =
+      Argument.mapOf(String.class, Object.class);
+  private static final Argument<List<String>> IDS = Argument.listOf(String.class);
+
   private final DataSource dataSource;
   private final JsonMapper json;
   private final double sampleRate;
@@ -64,7 +71,7 @@ class QueryLog {
   }
 
   /** One logged search. */
-  @io.micronaut.serde.annotation.Serdeable
+  @Serdeable
   record Entry(
       String queryId,
       String query,
@@ -91,7 +98,6 @@ class QueryLog {
   }
 
   @ReadOnly
-  @SuppressWarnings("unchecked")
   public List<Entry> recent(String collection, int limit) {
     try (PreparedStatement select = dataSource.getConnection().prepareStatement(RECENT_SQL)) {
       select.setString(1, collection);
@@ -103,16 +109,16 @@ class QueryLog {
               new Entry(
                   row.getString("id"),
                   row.getString("query_text"),
-                  json.readValue(row.getString("parameters"), Map.class),
-                  json.readValue(row.getString("chunk_ids"), List.class),
-                  json.readValue(row.getString("document_ids"), List.class),
+                  json.readValue(row.getString("parameters"), PARAMETERS),
+                  json.readValue(row.getString("chunk_ids"), IDS),
+                  json.readValue(row.getString("document_ids"), IDS),
                   row.getLong("latency_ms"),
                   row.getObject("created_at", OffsetDateTime.class)));
         }
       }
       return entries;
     } catch (SQLException | IOException e) {
-      throw new dev.ragops.model.RetriableException("could not read the query log", e);
+      throw new RetriableException("could not read the query log", e);
     }
   }
 }

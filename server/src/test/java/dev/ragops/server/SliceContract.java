@@ -275,6 +275,146 @@ abstract class SliceContract {
     assertThat(again.statusCode()).isEqualTo(409);
   }
 
+  /** Six documents with typed metadata; every filter case names the documents it must match. */
+  private static final Map<String, String> FILTER_CORPUS =
+      Map.of(
+          "a",
+              "{\"team\":\"docs\",\"year\":2019,\"draft\":false,\"tags\":[\"x\",\"y\"],\"lang\":\"en\"}",
+          "b",
+              "{\"team\":\"search\",\"year\":2021,\"draft\":true,\"tags\":[\"y\"],\"lang\":\"de\"}",
+          "c", "{\"team\":\"docs\",\"year\":2023,\"draft\":false,\"lang\":\"fr\"}",
+          "d", "{\"team\":\"ops\",\"year\":2024.5,\"tags\":[\"z\"]}",
+          "e", "{\"team\":\"docs\",\"year\":\"2020\"}",
+          "f", "{}");
+
+  private static final Map<String, List<String>> FILTER_CASES =
+      Map.ofEntries(
+          Map.entry("{\"team\":\"docs\"}", List.of("a", "c", "e")),
+          Map.entry("{\"team\":{\"$ne\":\"docs\"}}", List.of("b", "d", "f")),
+          Map.entry("{\"year\":{\"$gte\":2021}}", List.of("b", "c", "d")),
+          Map.entry("{\"year\":{\"$gt\":2019,\"$lt\":2024}}", List.of("b", "c")),
+          Map.entry("{\"year\":{\"$lt\":\"2021\"}}", List.of("e")),
+          Map.entry("{\"year\":2019}", List.of("a")),
+          Map.entry("{\"tags\":\"y\"}", List.of("a", "b")),
+          Map.entry("{\"tags\":{\"$in\":[\"x\",\"z\"]}}", List.of("a", "d")),
+          Map.entry("{\"tags\":{\"$nin\":[\"y\"]}}", List.of("c", "d", "e", "f")),
+          Map.entry("{\"draft\":true}", List.of("b")),
+          Map.entry("{\"draft\":{\"$ne\":true}}", List.of("a", "c", "d", "e", "f")),
+          Map.entry("{\"$or\":[{\"lang\":\"fr\"},{\"team\":\"ops\"}]}", List.of("c", "d")),
+          Map.entry("{\"$and\":[{\"team\":\"docs\"},{\"draft\":false}]}", List.of("a", "c")),
+          Map.entry("{\"lang\":{\"$in\":[]}}", List.of()),
+          Map.entry("{\"missing\":{\"$ne\":1}}", List.of("a", "b", "c", "d", "e", "f")));
+
+  @Test
+  void filtersMatchTheSameDocumentsInEveryLeg() {
+    createCollection("filters");
+    FILTER_CORPUS.forEach((id, metadata) -> {
+      var response =
+          api.postMultipart(
+              "/v1/collections/filters/documents",
+              Map.of(id + ".txt", ("Quarterly report " + id + " on retrieval quality.").getBytes()),
+              Map.of("metadata", metadata));
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+      var job = awaitJob(parse(response).get("jobId").getStringValue());
+      assertThat(job.get("status").getStringValue()).isEqualTo("succeeded");
+    });
+    FILTER_CASES.forEach((filter, expected) -> {
+      for (String mode : List.of("keyword", "vector", "hybrid")) {
+        var response =
+            api.postJson(
+                "/v1/collections/filters/search",
+                "{\"query\":\"quarterly report\",\"k\":100,\"mode\":\""
+                    + mode
+                    + "\",\"filter\":"
+                    + filter
+                    + "}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var results = parse(response).get("results");
+        var matched = new java.util.TreeSet<String>();
+        for (int i = 0; i < results.size(); i++) {
+          matched.add(results.get(i).get("sourceId").getStringValue().replace(".txt", ""));
+        }
+        assertThat(matched)
+            .as("%s search with filter %s", mode, filter)
+            .containsExactlyElementsOf(new java.util.TreeSet<>(expected));
+      }
+    });
+  }
+
+  @Test
+  void malformedFilterIsA400NamingThePath() {
+    createCollection("badfilter");
+    var response =
+        api.postJson(
+            "/v1/collections/badfilter/search",
+            "{\"query\":\"x\",\"filter\":{\"year\":{\"$between\":[1,2]}}}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(parse(response).get("detail").getStringValue()).contains("filter.year.$between");
+  }
+
+  @Test
+  void pagesWithOffsetAndDropsBelowMinScore() {
+    ingestSampleCorpus("paging");
+    var all = searchSourceIds("paging", "dough wing tuples", "hybrid");
+    var second =
+        parse(
+                api.postJson(
+                    "/v1/collections/paging/search",
+                    "{\"query\":\"dough wing tuples\",\"k\":1,\"offset\":1}"))
+            .get("results");
+    assertThat(second.size()).isEqualTo(1);
+    assertThat(second.get(0).get("sourceId").getStringValue()).isEqualTo(all.get(1));
+
+    var strict =
+        parse(
+                api.postJson(
+                    "/v1/collections/paging/search",
+                    "{\"query\":\"dough wing tuples\",\"mode\":\"vector\",\"minScore\":0.99}"))
+            .get("results");
+    assertThat(strict.size()).isZero();
+  }
+
+  @Test
+  void weightedFusionAndMmrExplainTheirScores() {
+    ingestSampleCorpus("fusions");
+    var weighted =
+        parse(
+                api.postJson(
+                    "/v1/collections/fusions/search",
+                    "{\"query\":\"supersonic wing flutter\",\"fusion\":\"weighted\","
+                        + "\"weights\":{\"keyword\":0.3,\"vector\":0.7},\"normalization\":\"minmax\"}"))
+            .get("results");
+    assertThat(weighted.get(0).get("sourceId").getStringValue()).isEqualTo("flutter.pdf");
+    assertThat(weighted.get(0).get("scores").get("fused").getDoubleValue()).isBetween(0.0, 1.0);
+
+    var mmr =
+        parse(
+                api.postJson(
+                    "/v1/collections/fusions/search",
+                    "{\"query\":\"supersonic wing flutter\",\"rerank\":{\"type\":\"mmr\",\"lambda\":0.5}}"))
+            .get("results");
+    assertThat(mmr.get(0).get("sourceId").getStringValue()).isEqualTo("flutter.pdf");
+    assertThat(mmr.get(0).get("scores").get("rerank").isNull()).isFalse();
+    assertThat(mmr.get(0).get("highlights").get(0).getStringValue()).contains("<em>");
+    assertThat(mmr.get(0).get("freshness").get("documentVersion").getIntValue()).isEqualTo(1);
+    assertThat(mmr.get(0).get("freshness").get("indexedAt").isNull()).isFalse();
+  }
+
+  @Test
+  void logsSearchesUnderTheirQueryId() {
+    ingestSampleCorpus("logged");
+    var response =
+        parse(api.postJson("/v1/collections/logged/search", "{\"query\":\"dead tuples\",\"k\":2}"));
+    String queryId = response.get("queryId").getStringValue();
+
+    var logged = parse(api.get("/v1/collections/logged/queries?limit=5")).get("queries");
+    assertThat(logged.size()).isEqualTo(1);
+    assertThat(logged.get(0).get("queryId").getStringValue()).isEqualTo(queryId);
+    assertThat(logged.get(0).get("query").getStringValue()).isEqualTo("dead tuples");
+    assertThat(logged.get(0).get("documentIds").size()).isEqualTo(2);
+  }
+
   static void sleep(long millis) {
     try {
       Thread.sleep(millis);
