@@ -3,6 +3,7 @@ package dev.ragops.indexer;
 import dev.ragops.model.Fingerprint;
 import dev.ragops.model.IndexedChunk;
 import dev.ragops.model.RetriableException;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -63,6 +64,11 @@ class ChunkTable {
 
   private static final String SELECT_ALL_SQL =
       "SELECT %s FROM " + ChunkRowReader.CHUNK_JOINS + " ORDER BY c.document_id, c.ordinal";
+
+  private static final String SELECT_COLLECTION_SQL =
+      "SELECT %s FROM "
+          + ChunkRowReader.CHUNK_JOINS
+          + " WHERE k.name = ? ORDER BY c.document_id, c.ordinal";
 
   private final DataSource dataSource;
   private final VectorColumn vectors;
@@ -262,10 +268,19 @@ class ChunkTable {
    */
   @ReadOnly
   public void forEachDocument(boolean withVectors, Consumer<List<IndexedChunk>> sink) {
+    forEachDocument(null, withVectors, sink);
+  }
+
+  /** Like {@link #forEachDocument(boolean, Consumer)}, for one collection (all if null). */
+  @ReadOnly
+  public void forEachDocument(
+      @Nullable String collection, boolean withVectors, Consumer<List<IndexedChunk>> sink) {
+    String sql = collection == null ? SELECT_ALL_SQL : SELECT_COLLECTION_SQL;
     try (PreparedStatement select =
-        dataSource
-            .getConnection()
-            .prepareStatement(SELECT_ALL_SQL.formatted(columns(withVectors)))) {
+        dataSource.getConnection().prepareStatement(sql.formatted(columns(withVectors)))) {
+      if (collection != null) {
+        select.setString(1, collection);
+      }
       select.setFetchSize(500);
       try (ResultSet result = select.executeQuery()) {
         List<IndexedChunk> document = new ArrayList<>();

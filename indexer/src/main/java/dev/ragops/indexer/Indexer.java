@@ -56,6 +56,14 @@ public final class Indexer implements ChunkWriter {
     return sync.rebuild();
   }
 
+  /**
+   * Rebuilds one collection in this node's Lucene index from the database, online. Returns the
+   * number of chunks indexed.
+   */
+  public long rebuild(String collection) {
+    return sync.rebuild(collection);
+  }
+
   @EventListener
   void onStartup(StartupEvent event) {
     sync.start();

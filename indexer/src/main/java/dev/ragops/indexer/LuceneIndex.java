@@ -79,7 +79,16 @@ public final class LuceneIndex implements AutoCloseable {
         checkIndex(openedSearchers);
       }
     } catch (IOException | RuntimeException e) {
-      IOUtils.closeWhileHandlingException(openedSearchers, openedWriter, openedDirectory);
+      // rollback, not close: closing commits, which fails on a broken index and keeps the lock
+      IOUtils.closeWhileHandlingException(openedSearchers);
+      if (openedWriter != null) {
+        try {
+          openedWriter.rollback();
+        } catch (IOException | RuntimeException ignored) {
+          // the original failure is what matters
+        }
+      }
+      IOUtils.closeWhileHandlingException(openedDirectory);
       if (e instanceof IOException io) {
         throw new UncheckedIOException("cannot open the Lucene index at " + path, io);
       }
@@ -227,12 +236,28 @@ public final class LuceneIndex implements AutoCloseable {
    * document. Searches keep seeing the previous contents until the new ones are complete, then
    * switch in one step; the result is committed with {@code userData}.
    */
-  public synchronized void replaceAll(
+  public void replaceAll(
       Consumer<Consumer<List<IndexedChunk>>> source, Map<String, String> userData) {
+    replace(new MatchAllDocsQuery(), source, userData);
+  }
+
+  /**
+   * Like {@link #replaceAll}, for the chunks of one collection: searches of it switch from the old
+   * contents to the new in one step.
+   */
+  public void replaceCollection(
+      String collection,
+      Consumer<Consumer<List<IndexedChunk>>> source,
+      Map<String, String> userData) {
+    replace(collectionFilter(collection), source, userData);
+  }
+
+  private synchronized void replace(
+      Query scope, Consumer<Consumer<List<IndexedChunk>>> source, Map<String, String> userData) {
     try {
       // a buffered delete, not IndexWriter.deleteAll(), whose flush accounting trips Lucene's
       // assertions when the writer is later rolled back
-      writer.deleteDocuments(new MatchAllDocsQuery());
+      writer.deleteDocuments(scope);
       source.accept(chunks -> {
         try {
           for (IndexedChunk indexed : chunks) {

@@ -87,6 +87,27 @@ final class LuceneSync {
     return chunks[0];
   }
 
+  /**
+   * Rebuilds one collection's chunks in the index from the database; searches of it switch from the
+   * old chunks to the new in one step. Returns the number of chunks indexed.
+   */
+  synchronized long rebuild(String collection) {
+    long[] chunks = {0};
+    lucene.replaceCollection(
+        collection,
+        sink ->
+            table.forEachDocument(
+                collection,
+                lucene.storesVectors(),
+                document -> {
+                  sink.accept(document);
+                  chunks[0] += document.size();
+                }),
+        Map.of(POSITION, Long.toString(watermark)));
+    catchUp();
+    return chunks[0];
+  }
+
   @Scheduled(fixedDelay = "${ragops.sync.interval:1s}", initialDelay = "${ragops.sync.interval:1s}")
   void poll() {
     try {

@@ -415,6 +415,37 @@ abstract class SliceContract {
     assertThat(logged.get(0).get("documentIds").size()).isEqualTo(2);
   }
 
+  @Test
+  void rebuildsTheIndexOnlineWhileSearchesKeepAnswering() throws Exception {
+    ingestSampleCorpus("online");
+    var failures = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+    var searches = new java.util.concurrent.atomic.AtomicInteger();
+    var done = new java.util.concurrent.atomic.AtomicBoolean();
+    var searcher =
+        Thread.ofPlatform()
+            .start(() -> {
+              while (!done.get()) {
+                var ids = searchSourceIds("online", "reclaim storage from dead tuples", "keyword");
+                searches.incrementAndGet();
+                if (ids.isEmpty() || !ids.get(0).equals("vacuum.html")) {
+                  failures.add(ids.toString());
+                }
+              }
+            });
+    for (int i = 0; i < 5; i++) {
+      var rebuilt = api.postJson("/v1/collections/online/index:rebuild", "{}");
+      assertThat(rebuilt.statusCode()).as(rebuilt.body()).isEqualTo(200);
+      assertThat(parse(rebuilt).get("chunks").getLongValue()).isEqualTo(3);
+    }
+    done.set(true);
+    searcher.join();
+
+    assertThat(searches.get()).isPositive();
+    assertThat(failures).isEmpty();
+    assertThat(api.postJson("/v1/collections/nope/index:rebuild", "{}").statusCode())
+        .isEqualTo(404);
+  }
+
   static void sleep(long millis) {
     try {
       Thread.sleep(millis);
