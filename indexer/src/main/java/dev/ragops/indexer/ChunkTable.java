@@ -130,6 +130,19 @@ class ChunkTable {
     }
   }
 
+  /**
+   * Records a change for the document without touching its chunks, so every node's index re-reads
+   * it (e.g. its metadata changed); returns the change's sequence number.
+   */
+  @Transactional
+  public long touch(String collection, String documentId) {
+    try {
+      return appendChange(dataSource.getConnection(), collection, documentId);
+    } catch (SQLException e) {
+      throw new RetriableException("could not record a change of document " + documentId, e);
+    }
+  }
+
   /** Deletes the document's chunks of every generation; returns the change's sequence number. */
   @Transactional
   public long deleteDocument(String collection, String documentId) {

@@ -19,6 +19,7 @@ public final class Indexer implements ChunkWriter {
 
   private final ChunkTable table;
   private final LuceneSync sync;
+  private volatile boolean caughtUp;
 
   Indexer(ChunkTable table, LuceneSync sync) {
     this.table = table;
@@ -33,6 +34,12 @@ public final class Indexer implements ChunkWriter {
       Fingerprint fingerprint,
       List<IndexedChunk> chunks) {
     table.replace(collection, documentId, generation, fingerprint, chunks);
+    sync.catchUp();
+  }
+
+  @Override
+  public void refresh(String collection, String documentId) {
+    table.touch(collection, documentId);
     sync.catchUp();
   }
 
@@ -64,8 +71,17 @@ public final class Indexer implements ChunkWriter {
     return sync.rebuild(collection);
   }
 
+  /**
+   * Whether this node's Lucene index has caught up with the database since startup: false until the
+   * startup catch-up (or the rebuild of a missing index) has finished. Readiness checks use it.
+   */
+  public boolean caughtUp() {
+    return caughtUp;
+  }
+
   @EventListener
   void onStartup(StartupEvent event) {
     sync.start();
+    caughtUp = true;
   }
 }

@@ -32,6 +32,7 @@ class IndexerFactory {
   LuceneIndex luceneIndex(
       @Value("${ragops.data-dir}") Path dataDir,
       @Value("${ragops.vector-store:lucene}") String vectorStore,
+      @Value("${ragops.lucene.ef-search:100}") int efSearch,
       Embedder embedder) {
     if (!vectorStore.equals("lucene") && !vectorStore.equals("pgvector")) {
       throw new IllegalArgumentException(

@@ -51,6 +51,9 @@ public final class LuceneIndex implements AutoCloseable {
   private final SearcherManager searchers;
   private final Analyzer analyzer;
 
+  /** Candidates each vector search explores (the HNSW beam at query time). */
+  private volatile int efSearch = 100;
+
   /** The vectors accepted; null when this index holds none. */
   private final VectorSchema vectors;
 
@@ -105,6 +108,17 @@ public final class LuceneIndex implements AutoCloseable {
     return new PerFieldAnalyzerWrapper(
         new StandardAnalyzer(),
         Map.of(ChunkDocuments.TITLE, english, ChunkDocuments.TEXT, english));
+  }
+
+  /**
+   * Sets how many candidates a vector search explores before keeping the best {@code k} (default
+   * 100): more is slower and finds the true nearest neighbours more often.
+   */
+  public void setEfSearch(int efSearch) {
+    if (efSearch < 1 || efSearch > 10_000) {
+      throw new IllegalArgumentException("efSearch must be in 1..10000, got " + efSearch);
+    }
+    this.efSearch = efSearch;
   }
 
   /** Whether chunk vectors are indexed, so that {@link #nearest} is available. */
@@ -227,7 +241,10 @@ public final class LuceneIndex implements AutoCloseable {
     }
     checkK(k);
     vectors.checkVector(vector, "query vector");
-    Query query = new KnnFloatVectorQuery(ChunkDocuments.VECTOR, vector, k, LuceneFilter.of(scope));
+    // explore at least efSearch candidates, as pgvector's hnsw.ef_search does, then keep the top k
+    Query query =
+        new KnnFloatVectorQuery(
+            ChunkDocuments.VECTOR, vector, Math.max(k, efSearch), LuceneFilter.of(scope));
     return search(query, k, score -> 2 * score - 1);
   }
 

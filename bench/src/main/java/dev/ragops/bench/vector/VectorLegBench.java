@@ -1,0 +1,427 @@
+package dev.ragops.bench.vector;
+
+import dev.ragops.bench.Latencies;
+import dev.ragops.bench.Results;
+import dev.ragops.indexer.LuceneIndex;
+import dev.ragops.model.Chunk;
+import dev.ragops.model.IndexedChunk;
+import dev.ragops.model.ScoredChunk;
+import dev.ragops.model.SearchScope;
+import dev.ragops.testkit.TestPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.postgresql.PGConnection;
+
+/**
+ * The two legs side by side on the same vectors and queries: Lucene HNSW (embedded mode) and
+ * pgvector HNSW (PostgreSQL mode), and the keyword leg's overhead over a bare Lucene {@code
+ * IndexSearcher}.
+ *
+ * <p>Vectors: the 1,400 real Cranfield embeddings, plus noisy mixtures of two real vectors up to
+ * {@code --vectors} (default 100,000); the texts of the mixtures are their first parent's, so the
+ * BM25 leg sees real text. Queries: the 225 real Cranfield queries. Recall@10 is measured against
+ * exact (brute-force) search over the same vectors.
+ *
+ * <pre>./scripts/with-postgres java -cp "bench/target/classes:bench/target/lib/*" \
+ *     dev.ragops.bench.vector.VectorLegBench [--vectors N]</pre>
+ */
+public final class VectorLegBench {
+
+  private static final int K = 10;
+  private static final String COLLECTION = "bench";
+  private static final int THREADS = 2;
+  private static final int ROUNDS = 4;
+
+  public static void main(String[] args) throws Exception {
+    int count =
+        args.length == 2 && args[0].equals("--vectors") ? Integer.parseInt(args[1]) : 100_000;
+    var data =
+        CranfieldVectors.load(Path.of("../shared/datasets/cranfield"), Path.of("bench/.cache"));
+    var random = new Random(42);
+    List<float[]> vectors = new ArrayList<>(data.documents());
+    List<String> texts = new ArrayList<>(data.documentTexts());
+    while (vectors.size() < count) {
+      int a = random.nextInt(data.documents().size());
+      int b = random.nextInt(data.documents().size());
+      vectors.add(mixture(data.documents().get(a), data.documents().get(b), random));
+      texts.add(data.documentTexts().get(a));
+    }
+    System.err.printf("%d vectors, %d queries%n", vectors.size(), data.queries().size());
+    List<Set<Integer>> exact = exactTopK(vectors, data.queries());
+
+    StringBuilder table = new StringBuilder();
+    table.append(
+        Results.header(
+            "./scripts/with-postgres java -cp \"bench/target/classes:bench/target/lib/*\""
+                + " dev.ragops.bench.vector.VectorLegBench --vectors "
+                + count));
+    table
+        .append("- Data: ")
+        .append(count)
+        .append(" × 384 vectors (1,400 real Cranfield embeddings, the rest noisy mixtures of two),")
+        .append(" 225 real queries, k = 10, recall against exact search; QPS with ")
+        .append(THREADS)
+        .append(" client threads\n\n");
+    table.append(
+        "| store | build | recall@10 | p50 ms | p99 ms | QPS |\n|---|---|---|---|---|---|\n");
+
+    StringBuilder keywordTable = new StringBuilder();
+    Path directory = Files.createTempDirectory("ragops-bench-lucene");
+    try (var lucene = new LuceneIndex(directory, true, 384)) {
+      long started = System.nanoTime();
+      lucene.replaceAll(sink -> feed(sink, vectors, texts), Map.of());
+      double buildSeconds = (System.nanoTime() - started) / 1e9;
+      var scope = SearchScope.of(COLLECTION);
+      for (int efSearch : new int[] {40, 100}) {
+        lucene.setEfSearch(efSearch);
+        row(
+            table,
+            "Lucene HNSW (M=16, beam 100, ef_search=" + efSearch + ")",
+            buildSeconds,
+            data.queries(),
+            exact,
+            query -> ids(lucene.nearest(scope, query, K)));
+      }
+      keywordOverhead(keywordTable, lucene, directory, data.queryTexts());
+    }
+
+    var database = TestPostgres.freshDatabase();
+    try (Connection load =
+        DriverManager.getConnection(database.url(), database.user(), database.password())) {
+      try (var statement = load.createStatement()) {
+        statement.execute("CREATE EXTENSION IF NOT EXISTS vector");
+        statement.execute("CREATE TABLE items (id int PRIMARY KEY, embedding vector(384))");
+      }
+      long started = System.nanoTime();
+      copyBinary(load, vectors);
+      try (var statement = load.createStatement()) {
+        statement.execute("SET maintenance_work_mem = '1GB'");
+        statement.execute(
+            "CREATE INDEX ON items USING hnsw (embedding vector_cosine_ops)"
+                + " WITH (m = 16, ef_construction = 64)");
+        statement.execute("ANALYZE items");
+      }
+      double buildSeconds = (System.nanoTime() - started) / 1e9;
+      for (int efSearch : new int[] {40, 100}) {
+        var connections = ThreadLocal.withInitial(() -> connect(database, efSearch));
+        row(
+            table,
+            "pgvector HNSW (m=16, ef_search=" + efSearch + ")",
+            buildSeconds,
+            data.queries(),
+            exact,
+            query -> pgNearest(connections.get(), query));
+      }
+    }
+    table.append(keywordTable);
+    System.out.println(table);
+    Results.writeSection(Path.of("bench/RESULTS.md"), "Vector and keyword legs", table.toString());
+  }
+
+  private static void feed(
+      java.util.function.Consumer<List<IndexedChunk>> sink,
+      List<float[]> vectors,
+      List<String> texts) {
+    List<IndexedChunk> batch = new ArrayList<>();
+    for (int i = 0; i < vectors.size(); i++) {
+      String id = new UUID(0, i).toString();
+      batch.add(
+          new IndexedChunk(
+              new Chunk(
+                  id,
+                  id,
+                  COLLECTION,
+                  "doc-" + i,
+                  "",
+                  0,
+                  texts.get(i),
+                  0,
+                  texts.get(i).length(),
+                  Map.of()),
+              vectors.get(i)));
+      if (batch.size() == 1000) {
+        sink.accept(batch);
+        batch = new ArrayList<>();
+      }
+    }
+    if (!batch.isEmpty()) {
+      sink.accept(batch);
+    }
+  }
+
+  private static float[] mixture(float[] a, float[] b, Random random) {
+    double weight = 0.3 + 0.4 * random.nextDouble();
+    float[] mixed = new float[a.length];
+    double norm = 0;
+    for (int d = 0; d < a.length; d++) {
+      mixed[d] = (float) (weight * a[d] + (1 - weight) * b[d] + 0.02 * random.nextGaussian());
+      norm += mixed[d] * mixed[d];
+    }
+    float scale = (float) (1 / Math.sqrt(norm));
+    for (int d = 0; d < a.length; d++) {
+      mixed[d] *= scale;
+    }
+    return mixed;
+  }
+
+  private static List<Set<Integer>> exactTopK(List<float[]> vectors, List<float[]> queries)
+      throws Exception {
+    try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
+      List<Future<Set<Integer>>> futures = new ArrayList<>();
+      for (float[] query : queries) {
+        futures.add(
+            pool.submit(() -> {
+              double[] scores = new double[vectors.size()];
+              for (int i = 0; i < vectors.size(); i++) {
+                scores[i] = dot(query, vectors.get(i));
+              }
+              Integer[] order = new Integer[vectors.size()];
+              Arrays.setAll(order, i -> i);
+              Arrays.sort(order, (x, y) -> Double.compare(scores[y], scores[x]));
+              return new HashSet<>(Arrays.asList(order).subList(0, K));
+            }));
+      }
+      List<Set<Integer>> exact = new ArrayList<>();
+      for (var future : futures) {
+        exact.add(future.get());
+      }
+      return exact;
+    }
+  }
+
+  private static double dot(float[] a, float[] b) {
+    double sum = 0;
+    for (int d = 0; d < a.length; d++) {
+      sum += a[d] * b[d];
+    }
+    return sum;
+  }
+
+  private interface Search {
+    Set<Integer> nearest(float[] query) throws Exception;
+  }
+
+  private static void row(
+      StringBuilder table,
+      String store,
+      double buildSeconds,
+      List<float[]> queries,
+      List<Set<Integer>> exact,
+      Search search)
+      throws Exception {
+    for (float[] query : queries) {
+      search.nearest(query); // warm up
+    }
+    double recall = 0;
+    var latencies = new Latencies(queries.size());
+    for (int q = 0; q < queries.size(); q++) {
+      long started = System.nanoTime();
+      Set<Integer> found = search.nearest(queries.get(q));
+      latencies.add(System.nanoTime() - started);
+      found.retainAll(exact.get(q));
+      recall += found.size() / (double) K;
+    }
+    recall /= queries.size();
+    AtomicInteger next = new AtomicInteger();
+    int total = queries.size() * ROUNDS;
+    long started = System.nanoTime();
+    try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
+      List<Future<?>> clients = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        clients.add(
+            pool.submit(() -> {
+              for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                search.nearest(queries.get(i % queries.size()));
+              }
+              return null;
+            }));
+      }
+      for (var client : clients) {
+        client.get();
+      }
+    }
+    double qps = total / ((System.nanoTime() - started) / 1e9);
+    table.append(
+        String.format(
+            "| %s | %.1f s | %.3f | %.2f | %.2f | %.0f |%n",
+            store,
+            buildSeconds,
+            recall,
+            latencies.percentileMillis(50),
+            latencies.percentileMillis(99),
+            qps));
+    System.err.println(table);
+  }
+
+  private static Set<Integer> ids(List<ScoredChunk> hits) {
+    Set<Integer> ids = new HashSet<>();
+    for (ScoredChunk hit : hits) {
+      ids.add((int) UUID.fromString(hit.id()).getLeastSignificantBits());
+    }
+    return ids;
+  }
+
+  private static Connection connect(TestPostgres.Database database, int efSearch) {
+    try {
+      Connection connection =
+          DriverManager.getConnection(database.url(), database.user(), database.password());
+      try (var statement = connection.createStatement()) {
+        statement.execute("SET hnsw.ef_search = " + efSearch);
+      }
+      return connection;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Set<Integer> pgNearest(Connection connection, float[] query) throws SQLException {
+    try (var select =
+        connection.prepareStatement(
+            "SELECT id FROM items ORDER BY embedding <=> ?::vector LIMIT " + K)) {
+      select.setString(1, Arrays.toString(query).replace(" ", ""));
+      Set<Integer> ids = new HashSet<>();
+      try (var rows = select.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getInt(1));
+        }
+      }
+      return ids;
+    }
+  }
+
+  /**
+   * {@code COPY … FORMAT BINARY}: pgvector's binary form is dim (int16), unused (int16), floats.
+   */
+  private static void copyBinary(Connection connection, List<float[]> vectors)
+      throws SQLException, IOException {
+    var bytes = new ByteArrayOutputStream(vectors.size() * (vectors.get(0).length * 4 + 20));
+    var out = new DataOutputStream(bytes);
+    out.writeBytes("PGCOPY\n");
+    out.write(new byte[] {(byte) 0xFF, '\r', '\n', 0});
+    out.writeInt(0);
+    out.writeInt(0);
+    for (int i = 0; i < vectors.size(); i++) {
+      float[] vector = vectors.get(i);
+      out.writeShort(2);
+      out.writeInt(4);
+      out.writeInt(i);
+      out.writeInt(4 + 4 * vector.length);
+      out.writeShort(vector.length);
+      out.writeShort(0);
+      for (float value : vector) {
+        out.writeFloat(value);
+      }
+    }
+    out.writeShort(-1);
+    connection
+        .unwrap(PGConnection.class)
+        .getCopyAPI()
+        .copyIn(
+            "COPY items (id, embedding) FROM STDIN WITH (FORMAT BINARY)",
+            new java.io.ByteArrayInputStream(bytes.toByteArray()));
+  }
+
+  /**
+   * The keyword leg through {@link LuceneIndex#keyword} against the same BM25 query run on a bare
+   * {@code IndexSearcher} over the same directory: the difference is the service's overhead
+   * (analysis, filters, stored-field loading into chunks).
+   */
+  private static void keywordOverhead(
+      StringBuilder table, LuceneIndex lucene, Path directory, List<String> queries)
+      throws Exception {
+    lucene.commit(Map.of());
+    var scope = SearchScope.of(COLLECTION);
+    Analyzer analyzer = new EnglishAnalyzer();
+    try (var reader = DirectoryReader.open(FSDirectory.open(directory))) {
+      var searcher = new IndexSearcher(reader);
+      List<Query> bare = new ArrayList<>();
+      for (String query : queries) {
+        bare.add(bareQuery(analyzer, query));
+      }
+      for (int round = 0; round < 2; round++) {
+        for (int q = 0; q < queries.size(); q++) {
+          lucene.keyword(scope, queries.get(q), K);
+          searcher.search(bare.get(q), K);
+        }
+      }
+      var service = new Latencies(queries.size() * ROUNDS);
+      var raw = new Latencies(queries.size() * ROUNDS);
+      for (int round = 0; round < ROUNDS; round++) {
+        for (int q = 0; q < queries.size(); q++) {
+          long started = System.nanoTime();
+          lucene.keyword(scope, queries.get(q), K);
+          service.add(System.nanoTime() - started);
+          started = System.nanoTime();
+          searcher.search(bare.get(q), K);
+          raw.add(System.nanoTime() - started);
+        }
+      }
+      table.append(
+          String.format(
+              "%n| keyword leg (BM25, same index) | p50 ms | p99 ms |%n|---|---|---|%n"
+                  + "| bare IndexSearcher (top 10 doc ids) | %.3f | %.3f |%n"
+                  + "| LuceneIndex.keyword (chunks with stored fields) | %.3f | %.3f |%n"
+                  + "| overhead at p50 | %.3f | |%n%n",
+              raw.percentileMillis(50),
+              raw.percentileMillis(99),
+              service.percentileMillis(50),
+              service.percentileMillis(99),
+              service.percentileMillis(50) - raw.percentileMillis(50)));
+    }
+  }
+
+  /** The same query KeywordQuery builds: analyzed terms on text and title^1.5, filtered. */
+  private static Query bareQuery(Analyzer analyzer, String text) throws IOException {
+    var terms = new BooleanQuery.Builder();
+    try (var tokens = analyzer.tokenStream("text", text)) {
+      var term = tokens.addAttribute(CharTermAttribute.class);
+      tokens.reset();
+      Set<String> seen = new HashSet<>();
+      while (tokens.incrementToken()) {
+        if (seen.add(term.toString())) {
+          terms.add(new TermQuery(new Term("text", term.toString())), Occur.SHOULD);
+          terms.add(
+              new BoostQuery(new TermQuery(new Term("title", term.toString())), 1.5f),
+              Occur.SHOULD);
+        }
+      }
+      tokens.end();
+    }
+    return new BooleanQuery.Builder()
+        .add(terms.build(), Occur.MUST)
+        .add(new TermQuery(new Term("collection", COLLECTION)), Occur.FILTER)
+        .add(IntField.newExactQuery("generation", 1), Occur.FILTER)
+        .build();
+  }
+}

@@ -1,0 +1,5 @@
+-- PostgreSQL mode. Keep in step with ../h2/V4__ingestion.sql.
+-- Per-collection settings as a JSON object text, e.g. {"chunker":{"strategy":"recursive"}}.
+ALTER TABLE collections ADD COLUMN settings TEXT NOT NULL DEFAULT '{}';
+-- A title sent with the upload (JSON text uploads); it wins over the title Tika extracts.
+ALTER TABLE uploads ADD COLUMN title VARCHAR(2048);
