@@ -17,6 +17,12 @@ public interface ChunkWriter {
       Fingerprint fingerprint,
       List<IndexedChunk> chunks);
 
+  /**
+   * Makes searches see the document's current metadata (and title), which changed without its
+   * chunks changing. When this returns, searches on this node see it.
+   */
+  void refresh(String collection, String documentId);
+
   /** Removes the document's chunks from every generation. */
   void deleteDocument(String collection, String documentId);
 

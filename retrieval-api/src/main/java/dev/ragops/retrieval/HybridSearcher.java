@@ -3,10 +3,12 @@ package dev.ragops.retrieval;
 import dev.ragops.model.CollectionCatalog;
 import dev.ragops.model.Embedder;
 import dev.ragops.model.KeywordIndex;
+import dev.ragops.model.Reranker;
 import dev.ragops.model.ScoredChunk;
 import dev.ragops.model.SearchScope;
 import dev.ragops.model.VectorStore;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
@@ -34,6 +36,7 @@ public final class HybridSearcher {
   private final VectorStore vectors;
   private final Embedder embedder;
   private final QueryLog queryLog;
+  private final Reranker reranker;
   private final int defaultCandidates;
   private final ExecutorService legs = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -43,6 +46,7 @@ public final class HybridSearcher {
       VectorStore vectors,
       Embedder embedder,
       QueryLog queryLog,
+      @Nullable Reranker reranker,
       @Value("${ragops.search.candidates:50}") int defaultCandidates) {
     if (defaultCandidates < 1) {
       throw new IllegalArgumentException("ragops.search.candidates must be at least 1");
@@ -52,6 +56,7 @@ public final class HybridSearcher {
     this.vectors = vectors;
     this.embedder = embedder;
     this.queryLog = queryLog;
+    this.reranker = reranker;
     this.defaultCandidates = defaultCandidates;
   }
 
@@ -74,9 +79,7 @@ public final class HybridSearcher {
           default -> hybrid(scope, request.query(), perLeg, fusion);
         };
     if (request.rerank() != null) {
-      hits =
-          new MaximalMarginalRelevance(embedder)
-              .rerank(hits, request.rerank().lambdaOrDefault(), wanted);
+      hits = rerank(request, hits, wanted);
     }
     var highlighter = new Highlighter(request.query());
     var page =
@@ -101,6 +104,19 @@ public final class HybridSearcher {
               OffsetDateTime.now()));
     }
     return new SearchResponse(queryId, page, tookMs);
+  }
+
+  private List<FusedHit> rerank(SearchRequest request, List<FusedHit> hits, int wanted) {
+    var rerank = request.rerank();
+    if (rerank.type().equals("mmr")) {
+      return new MaximalMarginalRelevance(embedder).rerank(hits, rerank.lambdaOrDefault(), wanted);
+    }
+    if (reranker == null) {
+      throw new IllegalArgumentException(
+          "rerank.type model needs a reranking model: set ragops.rerank.cross-encoder.model"
+              + " (with .tokenizer) or ragops.rerank.bi-encoder.model");
+    }
+    return new ModelRerank(reranker).rerank(request.query(), hits, rerank.topNOrDefault());
   }
 
   private List<FusedHit> hybrid(SearchScope scope, String query, int perLeg, Fusion fusion) {

@@ -58,13 +58,20 @@ record SearchRequest(
   /**
    * A rerank stage over the fused candidates.
    *
-   * @param type {@code mmr}: maximal marginal relevance
+   * @param type {@code mmr} (maximal marginal relevance) or {@code model} (a cross-encoder or a
+   *     second bi-encoder, as configured; see the README)
    * @param lambda for mmr: 1 keeps relevance order, 0 maximizes diversity (default 0.7)
+   * @param topN for model: how many fused hits are re-scored (default 20)
    */
   @Serdeable
   record Rerank(
-      @Pattern(regexp = "mmr", message = "rerank.type must be mmr") String type,
-      @Nullable @DecimalMin("0") @DecimalMax("1") Double lambda) {
+      @Pattern(regexp = "mmr|model", message = "rerank.type must be mmr or model") String type,
+      @Nullable @DecimalMin("0") @DecimalMax("1") Double lambda,
+      @Nullable @Min(1) @Max(200) Integer topN) {
+
+    int topNOrDefault() {
+      return topN == null ? 20 : topN;
+    }
 
     double lambdaOrDefault() {
       return lambda == null ? 0.7 : lambda;

@@ -92,7 +92,10 @@ public final class VectorLegBench {
         .append(" × 384 vectors (1,400 real Cranfield embeddings, the rest noisy mixtures of two),")
         .append(" 225 real queries, k = 10, recall against exact search; QPS with ")
         .append(THREADS)
-        .append(" client threads\n\n");
+        .append(" client threads\n")
+        .append("- Scale: the issue's 1M × 384 was not run in this session; index builds grow")
+        .append(" roughly linearly, so expect about 10× the build times below. Figures from a")
+        .append(" shared 2-core machine: compare rows of one run, not runs.\n\n");
     table.append(
         "| store | build | recall@10 | p50 ms | p99 ms | QPS |\n|---|---|---|---|---|---|\n");
 
