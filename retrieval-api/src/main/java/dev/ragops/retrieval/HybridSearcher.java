@@ -7,6 +7,7 @@ import dev.ragops.model.Reranker;
 import dev.ragops.model.ScoredChunk;
 import dev.ragops.model.SearchScope;
 import dev.ragops.model.VectorStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
@@ -37,6 +38,7 @@ public final class HybridSearcher {
   private final Embedder embedder;
   private final QueryLog queryLog;
   private final Reranker reranker;
+  private final SearchStages stages;
   private final int defaultCandidates;
   private final ExecutorService legs = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -47,6 +49,7 @@ public final class HybridSearcher {
       Embedder embedder,
       QueryLog queryLog,
       @Nullable Reranker reranker,
+      MeterRegistry meters,
       @Value("${ragops.search.candidates:50}") int defaultCandidates) {
     if (defaultCandidates < 1) {
       throw new IllegalArgumentException("ragops.search.candidates must be at least 1");
@@ -57,6 +60,7 @@ public final class HybridSearcher {
     this.embedder = embedder;
     this.queryLog = queryLog;
     this.reranker = reranker;
+    this.stages = new SearchStages(meters);
     this.defaultCandidates = defaultCandidates;
   }
 
@@ -79,7 +83,8 @@ public final class HybridSearcher {
           default -> hybrid(scope, request.query(), perLeg, fusion);
         };
     if (request.rerank() != null) {
-      hits = rerank(request, hits, wanted);
+      List<FusedHit> fused = hits;
+      hits = stages.rerank.record(() -> rerank(request, fused, wanted));
     }
     var highlighter = new Highlighter(request.query());
     var page =
@@ -123,7 +128,9 @@ public final class HybridSearcher {
     var keywordHits = CompletableFuture.supplyAsync(() -> keywordLeg(scope, query, perLeg), legs);
     var vectorHits = CompletableFuture.supplyAsync(() -> vectorLeg(scope, query, perLeg), legs);
     try {
-      return fusion.fuse(keywordHits.join(), vectorHits.join());
+      var keywordList = keywordHits.join();
+      var vectorList = vectorHits.join();
+      return stages.fuse.record(() -> fusion.fuse(keywordList, vectorList));
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
         throw cause;
@@ -133,11 +140,12 @@ public final class HybridSearcher {
   }
 
   private List<ScoredChunk> keywordLeg(SearchScope scope, String query, int k) {
-    return keyword.search(scope, query, k);
+    return stages.keyword.record(() -> keyword.search(scope, query, k));
   }
 
   private List<ScoredChunk> vectorLeg(SearchScope scope, String query, int k) {
-    return vectors.nearest(scope, embedder.embedQuery(query), k);
+    float[] vector = stages.embedQuery.record(() -> embedder.embedQuery(query));
+    return stages.vector.record(() -> vectors.nearest(scope, vector, k));
   }
 
   private static Map<String, Object> parameters(SearchRequest request, String mode) {

@@ -15,11 +15,23 @@ import java.util.UUID;
 /** A plain JDK HTTP client for the REST API, as an application would call it. */
 final class ApiClient {
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http;
   private final URI base;
+  private final String key;
 
   ApiClient(URI base) {
+    this(HttpClient.newHttpClient(), base, null);
+  }
+
+  private ApiClient(HttpClient http, URI base, String key) {
+    this.http = http;
     this.base = base;
+    this.key = key;
+  }
+
+  /** This client sending {@code Authorization: Bearer <key>} (sharing its connections). */
+  ApiClient withKey(String key) {
+    return new ApiClient(http, base, key);
   }
 
   HttpResponse<String> get(String path) {
@@ -35,6 +47,21 @@ final class ApiClient {
         HttpRequest.newBuilder(base.resolve(path))
             .header("Content-Type", "application/json")
             .POST(BodyPublishers.ofString(json)));
+  }
+
+  /** Posts a raw body with the given Content-Type. */
+  HttpResponse<String> postBytes(String path, String contentType, byte[] body) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", contentType)
+            .POST(BodyPublishers.ofByteArray(body)));
+  }
+
+  HttpResponse<String> patchJson(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .method("PATCH", BodyPublishers.ofString(json)));
   }
 
   /** Posts multipart/form-data: {@code files} are (file name, bytes), {@code fields} plain text. */
@@ -64,10 +91,7 @@ final class ApiClient {
                 + value
                 + "\r\n"));
     write(body, "--" + boundary + "--\r\n");
-    return send(
-        HttpRequest.newBuilder(base.resolve(path))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(BodyPublishers.ofByteArray(body.toByteArray())));
+    return postBytes(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
   }
 
   private static void write(ByteArrayOutputStream out, String text) {
@@ -76,6 +100,9 @@ final class ApiClient {
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
+      if (key != null) {
+        request.header("Authorization", "Bearer " + key);
+      }
       return http.send(request.build(), BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException("request failed: " + e, e);

@@ -12,7 +12,9 @@ class PostgresSliceIT extends SliceContract {
     return Map.of(
         "datasources.default.url", database.url(),
         "datasources.default.username", database.user(),
-        "datasources.default.password", database.password());
+        "datasources.default.password", database.password(),
+        // API keys are on by default in PostgreSQL mode; these tests are about other things
+        "ragops.auth.enabled", false);
   }
 
   @Override
