@@ -1,0 +1,21 @@
+/**
+ * rag-eval: measuring retrieval and answers.
+ *
+ * <ul>
+ *   <li><b>Datasets</b>: {@link dev.ragops.eval.BeirDataset} reads the BEIR layout; {@link
+ *       dev.ragops.eval.Qrels} holds graded judgments.
+ *   <li><b>Retrieval metrics</b>, exactly as trec_eval: {@link dev.ragops.eval.Run} (trec_eval
+ *       ordering, TREC run export), {@link dev.ragops.eval.Metric}, {@link
+ *       dev.ragops.eval.RetrievalMetrics}, {@link dev.ragops.eval.MetricsReport}.
+ *   <li><b>Regression specs</b>: {@link dev.ragops.eval.RegressionSpec} (YAML) and {@link
+ *       dev.ragops.eval.Verdict} (OK / OKISH / FAIL).
+ *   <li><b>Faithfulness</b>: the {@link dev.ragops.eval.FaithfulnessJudge} seam with {@link
+ *       dev.ragops.eval.OfflineJudge} ({@link dev.ragops.eval.SupportFeatures}, {@link
+ *       dev.ragops.eval.Calibration}) and {@link dev.ragops.eval.LlmJudge} ({@link
+ *       dev.ragops.eval.ChatCompletions}, {@link dev.ragops.eval.LlmUsage}); served at {@code POST
+ *       /v1/faithfulness} by {@link dev.ragops.eval.FaithfulnessController}.
+ *   <li><b>CLI</b>: {@link dev.ragops.eval.Evaluator}, the module's entry type, runs {@code eval}
+ *       and {@code faithfulness} against a server it is handed.
+ * </ul>
+ */
+package dev.ragops.eval;
