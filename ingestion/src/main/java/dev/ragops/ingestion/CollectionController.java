@@ -16,31 +16,33 @@ import java.util.Map;
 class CollectionController {
 
   private final Collections collections;
+  private final Documents documents;
 
-  CollectionController(Collections collections) {
+  CollectionController(Collections collections, Documents documents) {
     this.collections = collections;
+    this.documents = documents;
   }
 
   @Post
   HttpResponse<CollectionView> create(@Valid @Body CollectionRequest request) {
-    var created = collections.create(request.name());
-    return HttpResponse.created(new CollectionView(created.name(), 0, created.createdAt()));
+    var created = collections.create(request.name(), request.chunker());
+    return HttpResponse.created(collections.view(created));
   }
 
   @Get
   Map<String, List<CollectionView>> list() {
-    return Map.of(
-        "collections",
-        collections.list().stream()
-            .map(c -> new CollectionView(c.name(), collections.documentCount(c), c.createdAt()))
-            .toList());
+    return Map.of("collections", collections.list().stream().map(collections::view).toList());
   }
 
   @Get("/{name}")
   CollectionView get(String name) {
-    var collection = collections.get(name);
-    return new CollectionView(
-        collection.name(), collections.documentCount(collection), collection.createdAt());
+    return collections.view(collections.get(name));
+  }
+
+  /** Deletes the collection's documents whose metadata matches {@code filter}. */
+  @Post("/{name}/documents:delete")
+  Map<String, Integer> deleteDocuments(String name, @Body DeleteRequest request) {
+    return Map.of("deleted", documents.deleteMatching(name, request.filter()));
   }
 
   @Delete("/{name}")

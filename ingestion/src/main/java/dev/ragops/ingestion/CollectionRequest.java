@@ -1,7 +1,13 @@
 package dev.ragops.ingestion;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 
+/**
+ * A collection to create.
+ *
+ * @param chunker how its documents are chunked; omitted fields take the configured defaults
+ */
 @Serdeable
-record CollectionRequest(@NotBlank String name) {}
+record CollectionRequest(@NotBlank String name, @Nullable ChunkerSettings chunker) {}

@@ -4,7 +4,11 @@ import dev.ragops.model.ChunkWriter;
 import dev.ragops.model.CollectionCatalog;
 import dev.ragops.model.ConflictException;
 import dev.ragops.model.NotFoundException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -12,7 +16,7 @@ import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Creates, lists and deletes collections. */
+/** Creates, lists and deletes collections, and knows each one's chunker. */
 @Singleton
 final class Collections implements CollectionCatalog {
 
@@ -21,26 +25,45 @@ final class Collections implements CollectionCatalog {
   private final CollectionRepository collections;
   private final DocumentRepository documents;
   private final ChunkWriter chunks;
+  private final Chunkers chunkers;
+  private final JsonMapper json;
 
-  Collections(CollectionRepository collections, DocumentRepository documents, ChunkWriter chunks) {
+  Collections(
+      CollectionRepository collections,
+      DocumentRepository documents,
+      ChunkWriter chunks,
+      Chunkers chunkers,
+      JsonMapper json) {
     this.collections = collections;
     this.documents = documents;
     this.chunks = chunks;
+    this.chunkers = chunkers;
+    this.json = json;
   }
 
-  CollectionRow create(String name) {
+  /**
+   * Creates a collection whose documents are chunked as {@code chunker} says; its settings are
+   * stored with the defaults filled in, so a later change of the defaults does not change it.
+   */
+  CollectionRow create(String name, @Nullable ChunkerSettings chunker) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "name must be 1-64 characters of a-z, 0-9, '_' or '-', starting with a letter or digit; got '"
               + name
               + "'");
     }
+    var filled = chunker == null ? chunkers.defaults() : chunker.orElse(chunkers.defaults());
+    chunkers.forSettings(filled); // validates the combination
     if (collections.findByName(name).isPresent()) {
       throw new ConflictException("collection '" + name + "' already exists");
     }
     return collections.save(
         new CollectionRow(
-            UUID.randomUUID(), name, 1, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+            UUID.randomUUID(),
+            name,
+            1,
+            Instant.now().truncatedTo(ChronoUnit.MILLIS),
+            write(new CollectionSettings(filled))));
   }
 
   List<CollectionRow> list() {
@@ -57,6 +80,29 @@ final class Collections implements CollectionCatalog {
         .orElseThrow(() -> new NotFoundException("collection '" + name + "' does not exist"));
   }
 
+  /** The collection's chunker settings, with every field filled. */
+  ChunkerSettings chunkerSettings(CollectionRow collection) {
+    try {
+      var settings = json.readValue(collection.settings(), CollectionSettings.class);
+      var chunker = settings == null ? null : settings.chunker();
+      return chunker == null ? chunkers.defaults() : chunker.orElse(chunkers.defaults());
+    } catch (IOException e) {
+      throw new UncheckedIOException("collection settings are not valid JSON", e);
+    }
+  }
+
+  Chunker chunker(CollectionRow collection) {
+    return chunkers.forSettings(chunkerSettings(collection));
+  }
+
+  CollectionView view(CollectionRow collection) {
+    return new CollectionView(
+        collection.name(),
+        documentCount(collection),
+        collection.createdAt(),
+        chunkerSettings(collection));
+  }
+
   void delete(String name) {
     var collection = get(name);
     chunks.deleteCollection(name);
@@ -69,5 +115,13 @@ final class Collections implements CollectionCatalog {
         .findByName(collection)
         .map(row -> OptionalInt.of(row.activeGeneration()))
         .orElse(OptionalInt.empty());
+  }
+
+  private String write(CollectionSettings settings) {
+    try {
+      return json.writeValueAsString(settings);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

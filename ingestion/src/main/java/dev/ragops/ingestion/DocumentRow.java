@@ -60,6 +60,24 @@ record DocumentRow(
         Instant.now());
   }
 
+  DocumentRow withMetadata(String metadata) {
+    return new DocumentRow(
+        id,
+        collectionId,
+        sourceId,
+        title,
+        contentType,
+        contentHash,
+        sizeBytes,
+        version,
+        status,
+        error,
+        metadata,
+        chunkCount,
+        createdAt,
+        Instant.now());
+  }
+
   DocumentRow ready(String title, String contentType, int chunkCount, String metadata) {
     return new DocumentRow(
         id,

@@ -33,7 +33,7 @@ final class IngestPipeline {
   private final UploadRepository uploads;
   private final CollectionRepository collections;
   private final TikaExtractor extractor;
-  private final TokenWindowChunker chunker;
+  private final Collections collectionSettings;
   private final Embedder embedder;
   private final ChunkWriter writer;
   private final JsonMapper json;
@@ -45,7 +45,7 @@ final class IngestPipeline {
       UploadRepository uploads,
       CollectionRepository collections,
       TikaExtractor extractor,
-      TokenWindowChunker chunker,
+      Collections collectionSettings,
       Embedder embedder,
       ChunkWriter writer,
       JsonMapper json,
@@ -55,7 +55,7 @@ final class IngestPipeline {
     this.uploads = uploads;
     this.collections = collections;
     this.extractor = extractor;
-    this.chunker = chunker;
+    this.collectionSettings = collectionSettings;
     this.embedder = embedder;
     this.writer = writer;
     this.json = json;
@@ -80,13 +80,16 @@ final class IngestPipeline {
       job = advance(job, document, stage, 0, 0);
       var extracted = extractor.extract(upload.content(), upload.fileName());
 
+      String title = upload.title() != null ? upload.title() : extracted.title();
+
       stage = DocumentStatus.CHUNKING;
       job = advance(job, document, stage, 0, 0);
-      var spans = chunker.chunk(extracted.text());
+      var collectionRow = collections.findById(document.collectionId()).orElseThrow();
+      var chunker = collectionSettings.chunker(collectionRow);
+      var spans = chunker.chunk(extracted.text(), extracted.structure());
 
       stage = DocumentStatus.EMBEDDING;
       job = advance(job, document, stage, 0, spans.size());
-      var collectionRow = collections.findById(document.collectionId()).orElseThrow();
       var collection = collectionRow.name();
       int generation = collectionRow.activeGeneration();
       var fingerprint =
@@ -109,14 +112,14 @@ final class IngestPipeline {
                   document.id().toString(),
                   collection,
                   document.sourceId(),
-                  extracted.title(),
+                  title,
                   from + i,
                   span.of(extracted.text()),
                   span.start(),
                   span.end(),
                   metadata,
-                  "",
-                  0,
+                  extracted.structure().headingPathAt(span.start()),
+                  extracted.structure().pageAt(span.start()),
                   document.version(),
                   generation,
                   null);
@@ -129,9 +132,10 @@ final class IngestPipeline {
       job = advance(job, document, stage, indexed.size(), spans.size());
       writer.replace(collection, document.id().toString(), generation, fingerprint, indexed);
 
+      var latest = current(document);
       documents.update(
-          current(document)
-              .ready(extracted.title(), extracted.contentType(), indexed.size(), json(metadata)));
+          latest.ready(
+              title, extracted.contentType(), indexed.size(), json(metadata(latest, extracted))));
       jobs.update(job.at(JobRow.SUCCEEDED, DocumentStatus.READY, indexed.size(), spans.size()));
       uploads.deleteById(jobId);
       LOG.info(

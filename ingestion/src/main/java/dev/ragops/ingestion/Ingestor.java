@@ -1,6 +1,6 @@
 package dev.ragops.ingestion;
 
-import dev.ragops.model.ChunkWriter;
+import dev.ragops.model.ConflictException;
 import dev.ragops.model.NotFoundException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
@@ -10,39 +10,37 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Accepts documents into a collection. A document's identity is (collection, source id); the same
  * bytes again are a no-op, changed bytes become a new version that replaces the old chunks when its
- * job finishes.
+ * job finishes. A failed document can be retried from its kept upload.
  */
 @Singleton
 public final class Ingestor {
 
   private final Collections collections;
+  private final Documents documentEdits;
   private final DocumentRepository documents;
   private final JobRepository jobs;
   private final UploadRepository uploads;
-  private final ChunkWriter chunks;
   private final IngestWorkers workers;
   private final TransactionOperations<Connection> transactions;
 
   Ingestor(
       Collections collections,
+      Documents documentEdits,
       DocumentRepository documents,
       JobRepository jobs,
       UploadRepository uploads,
-      ChunkWriter chunks,
       IngestWorkers workers,
       TransactionOperations<Connection> transactions) {
     this.collections = collections;
+    this.documentEdits = documentEdits;
     this.documents = documents;
     this.jobs = jobs;
     this.uploads = uploads;
-    this.chunks = chunks;
     this.workers = workers;
     this.transactions = transactions;
   }
@@ -50,14 +48,17 @@ public final class Ingestor {
   /**
    * Records an upload and queues its job.
    *
+   * @param fileName the client's file name: the default source id, and a hint for the parser
    * @param metadataJson the document's user metadata as a JSON object text (already validated)
+   * @param title a title that wins over the extracted one, or null
    */
   Submission submit(
       String collectionName,
       @Nullable String fileName,
       byte[] content,
       @Nullable String sourceId,
-      String metadataJson) {
+      String metadataJson,
+      @Nullable String title) {
     var collection = collections.get(collectionName);
     String identity = sourceId == null || sourceId.isBlank() ? fileName : sourceId.strip();
     if (identity == null || identity.isBlank()) {
@@ -91,7 +92,7 @@ public final class Ingestor {
                           newDocument(
                               collection.id(), identity, hash, content.length, metadataJson)));
           var job = jobs.save(newJob(document, JobRow.QUEUED, DocumentStatus.QUEUED, 0));
-          uploads.save(new UploadRow(job.id(), fileName, content));
+          uploads.save(new UploadRow(job.id(), fileName, content, blankToNull(title)));
           return new Submission(
               document.id().toString(),
               job.id().toString(),
@@ -104,41 +105,50 @@ public final class Ingestor {
     return submission;
   }
 
-  List<DocumentRow> documents(String collectionName) {
-    return documents.findByCollectionIdOrderBySourceId(collections.get(collectionName).id());
-  }
-
-  DocumentRow document(String collectionName, String documentId) {
-    var collection = collections.get(collectionName);
-    return parseId(documentId)
-        .flatMap(id -> documents.findByIdAndCollectionId(id, collection.id()))
-        .orElseThrow(() ->
-            new NotFoundException(
+  /**
+   * Queues a failed document's last job again, from the upload kept when it failed.
+   *
+   * @throws ConflictException when the document has not failed or its upload is gone
+   */
+  Submission retry(String collectionName, String documentId) {
+    var document = documentEdits.get(collectionName, documentId);
+    Submission submission =
+        transactions.executeWrite(status -> {
+          var current = documents.findById(document.id()).orElseThrow();
+          if (!current.status().equals(DocumentStatus.FAILED)) {
+            throw new ConflictException(
                 "document '"
                     + documentId
-                    + "' does not exist in collection '"
-                    + collectionName
-                    + "'"));
-  }
-
-  void deleteDocument(String collectionName, String documentId) {
-    var document = document(collectionName, documentId);
-    documents.delete(document);
-    chunks.deleteDocument(collectionName, document.id().toString());
+                    + "' is "
+                    + current.status()
+                    + "; only failed documents can be retried");
+          }
+          var job =
+              jobs.findByDocumentIdOrderByCreatedAtDesc(current.id()).stream()
+                  .filter(candidate -> uploads.existsById(candidate.id()))
+                  .findFirst()
+                  .orElseThrow(() ->
+                      new ConflictException(
+                          "the upload of document '"
+                              + documentId
+                              + "' is no longer kept; upload the file again"));
+          documents.update(current.withStatus(DocumentStatus.QUEUED, null));
+          var requeued = jobs.update(job.requeued());
+          return new Submission(
+              current.id().toString(), requeued.id().toString(), requeued.status(), "retried");
+        });
+    workers.dispatch(UUID.fromString(submission.jobId()));
+    return submission;
   }
 
   JobRow job(String jobId) {
-    return parseId(jobId)
+    return Documents.parseId(jobId)
         .flatMap(jobs::findById)
         .orElseThrow(() -> new NotFoundException("job '" + jobId + "' does not exist"));
   }
 
-  private static Optional<UUID> parseId(String id) {
-    try {
-      return Optional.of(UUID.fromString(id));
-    } catch (IllegalArgumentException notAnId) {
-      return Optional.empty();
-    }
+  private static String blankToNull(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   private static DocumentRow newDocument(

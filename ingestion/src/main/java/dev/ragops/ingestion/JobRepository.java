@@ -10,4 +10,6 @@ import java.util.UUID;
 interface JobRepository extends CrudRepository<JobRow, UUID> {
 
   List<JobRow> findByStatusInOrderByCreatedAt(List<String> statuses);
+
+  List<JobRow> findByDocumentIdOrderByCreatedAtDesc(UUID documentId);
 }

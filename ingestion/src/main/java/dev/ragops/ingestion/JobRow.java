@@ -43,6 +43,21 @@ record JobRow(
         Instant.now());
   }
 
+  /** This job queued to run again from the start. */
+  JobRow requeued() {
+    return new JobRow(
+        id,
+        collectionId,
+        documentId,
+        QUEUED,
+        DocumentStatus.QUEUED,
+        0,
+        0,
+        null,
+        createdAt,
+        Instant.now());
+  }
+
   JobRow failed(String stage, String error) {
     return new JobRow(
         id,

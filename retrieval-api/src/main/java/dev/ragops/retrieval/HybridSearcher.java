@@ -2,6 +2,7 @@ package dev.ragops.retrieval;
 
 import dev.ragops.model.CollectionCatalog;
 import dev.ragops.model.Embedder;
+import dev.ragops.model.FilterSyntax;
 import dev.ragops.model.KeywordIndex;
 import dev.ragops.model.Reranker;
 import dev.ragops.model.ScoredChunk;
@@ -70,7 +71,7 @@ public final class HybridSearcher {
         new SearchScope(
             collection,
             catalog.requireActiveGeneration(collection),
-            FilterParser.parse(request.filter()));
+            FilterSyntax.parse(request.filter()));
     Fusion fusion = request.fusionOrDefault();
     int wanted = request.offsetOrDefault() + request.kOrDefault();
     int perLeg =

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param k how many hits to return (default 10, at most 1000)
  * @param offset hits to skip, for paging (default 0)
  * @param mode {@code hybrid} (default), {@code keyword} or {@code vector}
- * @param filter a metadata filter, see {@link FilterParser}
+ * @param filter a metadata filter, see {@link dev.ragops.model.FilterSyntax}
  * @param fusion {@code rrf} (default) or {@code weighted}, for hybrid mode
  * @param rrfK the RRF constant (default 60)
  * @param weights for weighted fusion: {@code keyword} and {@code vector} (default 0.5 each)

@@ -1,38 +1,37 @@
-package dev.ragops.retrieval;
+package dev.ragops.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ragops.model.Filter;
 import dev.ragops.model.Filter.Compare;
 import dev.ragops.model.Filter.Op;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class FilterParserTest {
+class FilterSyntaxTest {
 
   @Test
   void absentOrEmptyFilterMatchesEverything() {
-    assertThat(FilterParser.parse(null).matchesEverything()).isTrue();
-    assertThat(FilterParser.parse(Map.of()).matchesEverything()).isTrue();
+    assertThat(FilterSyntax.parse(null).matchesEverything()).isTrue();
+    assertThat(FilterSyntax.parse(Map.of()).matchesEverything()).isTrue();
   }
 
   @Test
   void bareValueMeansEquality() {
-    assertThat(FilterParser.parse(Map.of("team", "docs")))
+    assertThat(FilterSyntax.parse(Map.of("team", "docs")))
         .isEqualTo(new Compare("team", Op.EQ, "docs"));
   }
 
   @Test
   void numbersBecomeDoubles() {
-    assertThat(FilterParser.parse(Map.of("year", Map.of("$gte", 2020))))
+    assertThat(FilterSyntax.parse(Map.of("year", Map.of("$gte", 2020))))
         .isEqualTo(new Compare("year", Op.GTE, 2020.0));
   }
 
   @Test
   void severalOperatorsOnOneFieldAreAnded() {
-    var parsed = FilterParser.parse(Map.of("year", orderedMap("$gte", 2020, "$lt", 2024)));
+    var parsed = FilterSyntax.parse(Map.of("year", orderedMap("$gte", 2020, "$lt", 2024)));
 
     assertThat(parsed)
         .isEqualTo(
@@ -43,7 +42,7 @@ class FilterParserTest {
   @Test
   void readsInNinAndOr() {
     var parsed =
-        FilterParser.parse(
+        FilterSyntax.parse(
             Map.of(
                 "$or",
                 List.of(
@@ -60,29 +59,29 @@ class FilterParserTest {
 
   @Test
   void rejectsUnknownOperatorNamingThePath() {
-    assertThatThrownBy(() -> FilterParser.parse(Map.of("year", Map.of("$between", 1))))
+    assertThatThrownBy(() -> FilterSyntax.parse(Map.of("year", Map.of("$between", 1))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("filter.year.$between: unknown operator");
   }
 
   @Test
   void rejectsRangeOnBoolean() {
-    assertThatThrownBy(() -> FilterParser.parse(Map.of("draft", Map.of("$gt", true))))
+    assertThatThrownBy(() -> FilterSyntax.parse(Map.of("draft", Map.of("$gt", true))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("filter.draft.$gt");
   }
 
   @Test
   void rejectsNonListForInAndOr() {
-    assertThatThrownBy(() -> FilterParser.parse(Map.of("lang", Map.of("$in", "en"))))
+    assertThatThrownBy(() -> FilterSyntax.parse(Map.of("lang", Map.of("$in", "en"))))
         .hasMessageContaining("filter.lang.$in: must be a list");
-    assertThatThrownBy(() -> FilterParser.parse(Map.of("$or", Map.of("a", 1))))
+    assertThatThrownBy(() -> FilterSyntax.parse(Map.of("$or", Map.of("a", 1))))
         .hasMessageContaining("filter.$or: must be a list");
   }
 
   @Test
   void rejectsNestedObjectsAsValues() {
-    assertThatThrownBy(() -> FilterParser.parse(Map.of("a", Map.of("$eq", Map.of("b", 1)))))
+    assertThatThrownBy(() -> FilterSyntax.parse(Map.of("a", Map.of("$eq", Map.of("b", 1)))))
         .hasMessageContaining("filter.a.$eq: must be a string, a number or a boolean");
   }
 
