@@ -1,6 +1,8 @@
 package dev.ragops.embedder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +15,7 @@ import io.micronaut.context.exceptions.BeanInstantiationException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,7 +36,14 @@ class EmbedderFactoryTest {
   void bindsConfigurationFromProperties() {
     assertEquals(
         new EmbedderConfig(
-            "bge-small-en-v1.5-q", Path.of("target/model-cache"), 1, 8, EmbedderConfig.Device.CUDA),
+            "bge-small-en-v1.5-q",
+            Path.of("target/model-cache"),
+            1,
+            8,
+            EmbedderConfig.Device.CUDA,
+            256,
+            Duration.ofMillis(2),
+            4096),
         config);
   }
 
@@ -66,6 +76,23 @@ class EmbedderFactoryTest {
     }
     assertTrue(closedEmbedder.isClosed());
     assertTrue(closedTokenizer.isClosed());
+  }
+
+  @Test
+  void embedsThroughTheRemoteNodeWhenARemoteUrlIsSet() {
+    try (ApplicationContext context =
+        ApplicationContext.run(
+            Map.of(
+                "ragops.embedder.remote-url", "http://embedder.invalid:8080",
+                "ragops.embedder.cache-dir", "target/model-cache"))) {
+      Embedder remote = context.getBean(Embedder.class);
+      assertInstanceOf(RemoteEmbedder.class, remote);
+      assertEquals(
+          "http://embedder.invalid:8080/v1/embeddings",
+          ((RemoteEmbedder) remote).endpoint().toString());
+      assertFalse(context.containsBean(DjlEmbedder.class), "no local model");
+      assertEquals(3, context.getBean(Tokenizer.class).count("Hello, world"));
+    }
   }
 
   @Test

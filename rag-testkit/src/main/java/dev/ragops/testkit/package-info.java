@@ -1,2 +1,5 @@
-/** Contract tests every store implementation extends, a fixture corpus and reproducible seeds. */
+/**
+ * Contract tests every store and embedder implementation extends, a fixture corpus and reproducible
+ * seeds.
+ */
 package dev.ragops.testkit;
