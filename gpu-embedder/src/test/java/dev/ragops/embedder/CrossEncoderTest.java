@@ -2,6 +2,7 @@ package dev.ragops.embedder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ragops.testkit.TinyCrossEncoder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +27,7 @@ class CrossEncoderTest {
   @BeforeAll
   static void load() throws Exception {
     var files = new ModelCache(cache).materialize(ModelRegistry.BGE_SMALL_EN_V15_Q);
-    Path model =
-        Path.of(
-            CrossEncoderTest.class.getResource("/cross-encoder/tiny-cross-encoder.onnx").toURI());
+    Path model = TinyCrossEncoder.extractTo(cache);
     encoder = new CrossEncoder(model, files.tokenizer(), 64, 3);
     counter = ModelTokenizer.load(files.tokenizer());
   }
