@@ -23,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * for until {@code ragops.sync.gap-timeout} (a transaction rolled back, or one that never commits,
  * leaves a permanent gap). Changes above the watermark that were applied are remembered so they are
  * not applied again. The watermark is stored in the Lucene commit, so a restart resumes from it;
- * the few changes re-read after a restart are harmless.
+ * the few changes re-read after a restart are harmless. For the same reason the index is committed
+ * (an fsync) at most once per {@code ragops.sync.commit-interval}, not after every change: changes
+ * are searchable as soon as they are applied, and a crash only means applying the changes since the
+ * last commit again.
  */
 @Singleton
 final class LuceneSync {
@@ -36,6 +39,9 @@ final class LuceneSync {
   private final ChunkTable table;
   private final LuceneIndex lucene;
   private final Duration gapTimeout;
+  private final Duration commitInterval;
+  private boolean uncommitted;
+  private long lastCommit = System.nanoTime();
 
   private long watermark = -1;
   private final TreeSet<Long> appliedAbove = new TreeSet<>();
@@ -44,10 +50,12 @@ final class LuceneSync {
   LuceneSync(
       ChunkTable table,
       LuceneIndex lucene,
-      @Value("${ragops.sync.gap-timeout:60s}") Duration gapTimeout) {
+      @Value("${ragops.sync.gap-timeout:60s}") Duration gapTimeout,
+      @Value("${ragops.sync.commit-interval:1s}") Duration commitInterval) {
     this.table = table;
     this.lucene = lucene;
     this.gapTimeout = gapTimeout;
+    this.commitInterval = commitInterval;
   }
 
   /** Resumes from the committed position, or rebuilds an index that is empty or has none. */
@@ -141,8 +149,11 @@ final class LuceneSync {
       }
     }
     advance();
-    if (watermark != before || !appliedAbove.isEmpty()) {
+    uncommitted |= watermark != before || !appliedAbove.isEmpty();
+    if (uncommitted && System.nanoTime() - lastCommit >= commitInterval.toNanos()) {
       lucene.commit(Map.of(POSITION, Long.toString(watermark)));
+      uncommitted = false;
+      lastCommit = System.nanoTime();
     }
     return watermark;
   }

@@ -74,7 +74,9 @@ class LuceneSyncIT {
   }
 
   private ApplicationContext start() {
-    return ApplicationContext.run(
+    Map<String, Object> properties = new java.util.HashMap<>();
+    properties.put("ragops.sync.commit-interval", "0s");
+    properties.putAll(
         Map.of(
             "datasources.default.url",
             database.url(),
@@ -96,6 +98,7 @@ class LuceneSyncIT {
             "pgvector",
             "ragops.sync.interval",
             "50ms"));
+    return ApplicationContext.run(properties);
   }
 
   @SuppressWarnings("unchecked")
