@@ -7,6 +7,7 @@ import dev.ragops.testkit.TestPostgres;
 import io.micronaut.context.ApplicationContext;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -21,24 +22,12 @@ class EmbeddingCachePostgresIT {
   private final TestPostgres.Database database = TestPostgres.freshDatabase();
 
   private ApplicationContext start() {
-    return ApplicationContext.run(
-        Map.of(
-            "datasources.default.url",
-            database.url(),
-            "datasources.default.username",
-            database.user(),
-            "datasources.default.password",
-            database.password(),
-            "datasources.default.driver-class-name",
-            "org.postgresql.Driver",
-            "datasources.default.dialect",
-            "POSTGRES",
-            "flyway.datasources.default.enabled",
-            true,
-            "flyway.datasources.default.locations",
-            "filesystem:../indexer/src/main/resources/db/migration/postgres",
-            "ragops.embedder.cache-dir",
-            "target/model-cache"));
+    Map<String, Object> properties =
+        new HashMap<>(
+            database.micronautProperties(
+                "filesystem:../indexer/src/main/resources/db/migration/postgres"));
+    properties.put("ragops.embedder.cache-dir", "target/model-cache");
+    return ApplicationContext.run(properties);
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -74,30 +75,12 @@ class LuceneSyncIT {
   }
 
   private ApplicationContext start() {
-    Map<String, Object> properties = new java.util.HashMap<>();
+    Map<String, Object> properties =
+        new HashMap<>(database.micronautProperties("classpath:db/migration/postgres"));
+    properties.put("ragops.data-dir", dataDir.toString());
+    properties.put("ragops.vector-store", "pgvector");
+    properties.put("ragops.sync.interval", "50ms");
     properties.put("ragops.sync.commit-interval", "0s");
-    properties.putAll(
-        Map.of(
-            "datasources.default.url",
-            database.url(),
-            "datasources.default.username",
-            database.user(),
-            "datasources.default.password",
-            database.password(),
-            "datasources.default.driver-class-name",
-            "org.postgresql.Driver",
-            "datasources.default.dialect",
-            "POSTGRES",
-            "flyway.datasources.default.enabled",
-            true,
-            "flyway.datasources.default.locations",
-            "classpath:db/migration/postgres",
-            "ragops.data-dir",
-            dataDir.toString(),
-            "ragops.vector-store",
-            "pgvector",
-            "ragops.sync.interval",
-            "50ms"));
     return ApplicationContext.run(properties);
   }
 

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,27 +31,11 @@ class PgVectorStoreIT extends VectorStoreContract {
   @BeforeAll
   static void start() throws IOException {
     var database = TestPostgres.freshDatabase();
-    context =
-        ApplicationContext.run(
-            Map.of(
-                "datasources.default.url",
-                database.url(),
-                "datasources.default.username",
-                database.user(),
-                "datasources.default.password",
-                database.password(),
-                "datasources.default.driver-class-name",
-                "org.postgresql.Driver",
-                "datasources.default.dialect",
-                "POSTGRES",
-                "flyway.datasources.default.enabled",
-                true,
-                "flyway.datasources.default.locations",
-                "classpath:db/migration/postgres",
-                "ragops.data-dir",
-                Files.createTempDirectory("ragops-pg").toString(),
-                "ragops.vector-store",
-                "pgvector"));
+    Map<String, Object> properties =
+        new HashMap<>(database.micronautProperties("classpath:db/migration/postgres"));
+    properties.put("ragops.data-dir", Files.createTempDirectory("ragops-pg").toString());
+    properties.put("ragops.vector-store", "pgvector");
+    context = ApplicationContext.run(properties);
   }
 
   @AfterAll

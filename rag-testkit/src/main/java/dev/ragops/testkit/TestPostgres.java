@@ -2,6 +2,7 @@ package dev.ragops.testkit;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.UUID;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -22,7 +23,23 @@ public final class TestPostgres {
   private TestPostgres() {}
 
   /** Where to connect: a JDBC URL and credentials. */
-  public record Database(String url, String user, String password) {}
+  public record Database(String url, String user, String password) {
+
+    /**
+     * Micronaut properties that point the default datasource at this database and migrate it with
+     * Flyway from {@code migrations} (e.g. {@code classpath:db/migration/postgres}).
+     */
+    public Map<String, Object> micronautProperties(String migrations) {
+      return Map.of(
+          "datasources.default.url", url,
+          "datasources.default.username", user,
+          "datasources.default.password", password,
+          "datasources.default.driver-class-name", "org.postgresql.Driver",
+          "datasources.default.dialect", "POSTGRES",
+          "flyway.datasources.default.enabled", true,
+          "flyway.datasources.default.locations", migrations);
+    }
+  }
 
   private record Server(String baseUrl, String user, String password) {}
 
