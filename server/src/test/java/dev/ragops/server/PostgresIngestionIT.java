@@ -1,6 +1,5 @@
 package dev.ragops.server;
 
-import dev.ragops.testkit.TestPostgres;
 import java.util.Map;
 
 /** Ingestion in PostgreSQL mode: pgvector HNSW for vectors, Lucene for BM25. */
@@ -8,17 +7,14 @@ class PostgresIngestionIT extends IngestionContract {
 
   @Override
   Map<String, Object> storageProperties() {
-    var database = TestPostgres.freshDatabase();
-    return Map.of(
-        "datasources.default.url", database.url(),
-        "datasources.default.username", database.user(),
-        "datasources.default.password", database.password(),
-        // API keys are on by default in PostgreSQL mode; these tests are about other things
-        "ragops.auth.enabled", false);
+    var properties = PostgresMode.freshDatabase();
+    // API keys are on by default in PostgreSQL mode; these tests are about other things
+    properties.put("ragops.auth.enabled", false);
+    return properties;
   }
 
   @Override
   String[] environments() {
-    return new String[] {"postgres"};
+    return PostgresMode.ENVIRONMENTS;
   }
 }

@@ -1,6 +1,5 @@
 package dev.ragops.server;
 
-import dev.ragops.testkit.TestPostgres;
 import java.util.Map;
 
 /**
@@ -10,15 +9,11 @@ class PostgresIsolationIT extends IsolationContract {
 
   @Override
   Map<String, Object> storageProperties() {
-    var database = TestPostgres.freshDatabase();
-    return Map.of(
-        "datasources.default.url", database.url(),
-        "datasources.default.username", database.user(),
-        "datasources.default.password", database.password());
+    return PostgresMode.freshDatabase();
   }
 
   @Override
   String[] environments() {
-    return new String[] {"postgres"};
+    return PostgresMode.ENVIRONMENTS;
   }
 }

@@ -2,6 +2,7 @@ package dev.ragops.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ragops.testkit.FilterCases;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -275,40 +276,10 @@ abstract class SliceContract {
     assertThat(again.statusCode()).isEqualTo(409);
   }
 
-  /** Six documents with typed metadata; every filter case names the documents it must match. */
-  private static final Map<String, String> FILTER_CORPUS =
-      Map.of(
-          "a",
-              "{\"team\":\"docs\",\"year\":2019,\"draft\":false,\"tags\":[\"x\",\"y\"],\"lang\":\"en\"}",
-          "b",
-              "{\"team\":\"search\",\"year\":2021,\"draft\":true,\"tags\":[\"y\"],\"lang\":\"de\"}",
-          "c", "{\"team\":\"docs\",\"year\":2023,\"draft\":false,\"lang\":\"fr\"}",
-          "d", "{\"team\":\"ops\",\"year\":2024.5,\"tags\":[\"z\"]}",
-          "e", "{\"team\":\"docs\",\"year\":\"2020\"}",
-          "f", "{}");
-
-  private static final Map<String, List<String>> FILTER_CASES =
-      Map.ofEntries(
-          Map.entry("{\"team\":\"docs\"}", List.of("a", "c", "e")),
-          Map.entry("{\"team\":{\"$ne\":\"docs\"}}", List.of("b", "d", "f")),
-          Map.entry("{\"year\":{\"$gte\":2021}}", List.of("b", "c", "d")),
-          Map.entry("{\"year\":{\"$gt\":2019,\"$lt\":2024}}", List.of("b", "c")),
-          Map.entry("{\"year\":{\"$lt\":\"2021\"}}", List.of("e")),
-          Map.entry("{\"year\":2019}", List.of("a")),
-          Map.entry("{\"tags\":\"y\"}", List.of("a", "b")),
-          Map.entry("{\"tags\":{\"$in\":[\"x\",\"z\"]}}", List.of("a", "d")),
-          Map.entry("{\"tags\":{\"$nin\":[\"y\"]}}", List.of("c", "d", "e", "f")),
-          Map.entry("{\"draft\":true}", List.of("b")),
-          Map.entry("{\"draft\":{\"$ne\":true}}", List.of("a", "c", "d", "e", "f")),
-          Map.entry("{\"$or\":[{\"lang\":\"fr\"},{\"team\":\"ops\"}]}", List.of("c", "d")),
-          Map.entry("{\"$and\":[{\"team\":\"docs\"},{\"draft\":false}]}", List.of("a", "c")),
-          Map.entry("{\"lang\":{\"$in\":[]}}", List.of()),
-          Map.entry("{\"missing\":{\"$ne\":1}}", List.of("a", "b", "c", "d", "e", "f")));
-
   @Test
   void filtersMatchTheSameDocumentsInEveryLeg() {
     createCollection("filters");
-    FILTER_CORPUS.forEach((id, metadata) -> {
+    FilterCases.CORPUS.forEach((id, metadata) -> {
       var response =
           api.postMultipart(
               "/v1/collections/filters/documents",
@@ -318,7 +289,7 @@ abstract class SliceContract {
       var job = awaitJob(parse(response).get("jobId").getStringValue());
       assertThat(job.get("status").getStringValue()).isEqualTo("succeeded");
     });
-    FILTER_CASES.forEach((filter, expected) -> {
+    FilterCases.CASES.forEach((filter, expected) -> {
       for (String mode : List.of("keyword", "vector", "hybrid")) {
         var response =
             api.postJson(
