@@ -80,6 +80,12 @@ final class JobServer {
     return current != null && current.isRunning();
   }
 
+  /** This process's job server id (as JobRunr records it on the jobs it runs), or null. */
+  java.util.UUID serverId() {
+    var current = server;
+    return current == null ? null : current.getId();
+  }
+
   /**
    * A client filter that lets this process's job server look for work as soon as a job is enqueued
    * here, instead of at its next poll. Jobs enqueued on a process that runs no jobs wait for a
