@@ -6,6 +6,7 @@ import dev.ragops.model.Embedder;
 import dev.ragops.model.Fingerprint;
 import dev.ragops.model.IndexedChunk;
 import dev.ragops.model.NonRetriableException;
+import dev.ragops.model.TransientFailure;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;

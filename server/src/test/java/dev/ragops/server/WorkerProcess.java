@@ -41,7 +41,7 @@ final class WorkerProcess implements AutoCloseable {
                     java,
                     "--add-modules",
                     "jdk.incubator.vector",
-                    "-Xmx768m",
+                    "-Xmx1500m",
                     "-Dai.djl.offline=true",
                     "-cp",
                     System.getProperty("java.class.path"),
@@ -70,9 +70,21 @@ final class WorkerProcess implements AutoCloseable {
         throw new AssertionError("worker exited with " + process.exitValue() + ":\n" + log());
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("worker did not log '" + text + "' in " + timeout + ":\n" + log());
+        throw new AssertionError(
+            "worker did not log '" + text + "' in " + timeout + ":\n" + log() + threadDump());
       }
       sleep(100);
+    }
+  }
+
+  /** The process's threads, for a failure message. */
+  private String threadDump() {
+    try {
+      String jstack = Path.of(System.getProperty("java.home"), "bin", "jstack").toString();
+      var dump = new ProcessBuilder(jstack, Long.toString(process.pid())).start();
+      return "\n" + new String(dump.getInputStream().readAllBytes());
+    } catch (IOException e) {
+      return "\n(no thread dump: " + e + ")";
     }
   }
 
