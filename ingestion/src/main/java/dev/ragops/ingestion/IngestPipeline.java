@@ -227,9 +227,14 @@ final class IngestPipeline {
     LOG.info("Ingest job {} superseded by document version {}", job.id(), newer);
   }
 
+  /** Records a new stage on the document and the job, in one transaction (one commit). */
   private void enter(JobRow job, int version, String stage, int done, int total) {
-    documents.stage(job.documentId(), version, stage, null, Instant.now());
-    jobs.progress(job.id(), JobRow.RUNNING, stage, done, total, Instant.now());
+    transactions.executeWrite(status -> {
+      var now = Instant.now();
+      documents.stage(job.documentId(), version, stage, null, now);
+      jobs.progress(job.id(), JobRow.RUNNING, stage, done, total, now);
+      return null;
+    });
   }
 
   private String json(Map<String, Object> metadata) {
