@@ -33,6 +33,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
@@ -53,6 +54,13 @@ public final class LuceneIndex implements AutoCloseable {
   private record Open(Directory directory, IndexWriter writer, SearcherManager searchers) {}
 
   private volatile Open open;
+
+  /**
+   * After {@link #restoreDirectory()}: the searchers over the index as it was, serving searches
+   * until the refilled index is committed; null otherwise.
+   */
+  private volatile SearcherManager previous;
+
   private final Analyzer analyzer;
 
   /** Candidates each vector search explores (the HNSW beam at query time). */
@@ -219,14 +227,30 @@ public final class LuceneIndex implements AutoCloseable {
   }
 
   /**
-   * Creates the index directory again if it was deleted, so that the next commit can be written.
+   * Opens the index afresh, empty, at its path (creating the directory again) after its files were
+   * deleted underneath it: the old writer's lock file is gone, so it could never write again.
+   * Searches keep reading the index as it was (its files stay readable while open) until the
+   * caller's full replace is committed.
    */
-  public void restoreDirectory() {
+  public synchronized void restoreDirectory() {
+    var old = open;
+    if (previous == null) {
+      previous = old.searchers();
+    } else {
+      IOUtils.closeWhileHandlingException(old.searchers());
+    }
+    try {
+      old.writer().rollback();
+    } catch (IOException | RuntimeException ignored) {
+      // its files are gone; nothing to keep
+    }
+    IOUtils.closeWhileHandlingException(old.directory());
     try {
       Files.createDirectories(path);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the Lucene index directory " + path, e);
     }
+    open = openAt(path);
   }
 
   /** The user data of the last commit; empty for an index never committed. */
@@ -320,6 +344,12 @@ public final class LuceneIndex implements AutoCloseable {
       });
       commit(userData);
       open.searchers().maybeRefreshBlocking();
+      if (previous != null) {
+        // the refilled index is complete: searches move to it, the old one closes
+        var old = previous;
+        previous = null;
+        IOUtils.closeWhileHandlingException(old);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot rebuild the Lucene index", e);
     }
@@ -342,7 +372,7 @@ public final class LuceneIndex implements AutoCloseable {
   public synchronized void close() {
     try {
       var current = open;
-      IOUtils.close(current.searchers(), current.writer(), current.directory());
+      IOUtils.close(previous, current.searchers(), current.writer(), current.directory());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close the Lucene index", e);
     }
@@ -365,8 +395,19 @@ public final class LuceneIndex implements AutoCloseable {
 
   private <T> T withSearcher(SearcherFunction<T> function) {
     try {
-      SearcherManager current = open.searchers();
-      IndexSearcher searcher = current.acquire();
+      SearcherManager current = previous;
+      IndexSearcher searcher = null;
+      if (current != null) {
+        try {
+          searcher = current.acquire();
+        } catch (AlreadyClosedException closedMeanwhile) {
+          current = null;
+        }
+      }
+      if (searcher == null) {
+        current = open.searchers();
+        searcher = current.acquire();
+      }
       try {
         return function.apply(searcher);
       } finally {

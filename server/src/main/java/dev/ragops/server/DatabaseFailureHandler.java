@@ -2,6 +2,7 @@ package dev.ragops.server;
 
 import dev.ragops.model.TransientFailure;
 import io.micronaut.data.connection.exceptions.ConnectionException;
+import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -12,6 +13,7 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.transaction.exceptions.TransactionException;
 import jakarta.inject.Singleton;
+import org.jobrunr.storage.StorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +65,23 @@ abstract class DatabaseFailureHandler<E extends RuntimeException>
   @Produces
   static final class Connection extends DatabaseFailureHandler<ConnectionException> {
     Connection(ErrorResponseProcessor<?> errors) {
+      super(errors);
+    }
+  }
+
+  @Singleton
+  @Produces
+  static final class JdbcConnection
+      extends DatabaseFailureHandler<CannotGetJdbcConnectionException> {
+    JdbcConnection(ErrorResponseProcessor<?> errors) {
+      super(errors);
+    }
+  }
+
+  @Singleton
+  @Produces
+  static final class JobStorage extends DatabaseFailureHandler<StorageException> {
+    JobStorage(ErrorResponseProcessor<?> errors) {
       super(errors);
     }
   }

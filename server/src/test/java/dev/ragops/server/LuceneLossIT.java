@@ -78,14 +78,17 @@ class LuceneLossIT {
               });
       Path lucene = dataDir.resolve("lucene");
       long deleted = System.nanoTime();
-      deleteRecursively(lucene);
-      Cluster.await(
-          () -> onDisk(lucene) && hits(node, collection).equals(before),
-          Duration.ofSeconds(60),
-          () -> "index not rebuilt");
-      rebuildSeconds = (System.nanoTime() - deleted) / 1e9;
-      running.set(false);
-      searcher.join();
+      try {
+        deleteRecursively(lucene);
+        Cluster.await(
+            () -> onDisk(lucene) && hits(node, collection).equals(before),
+            Duration.ofSeconds(60),
+            () -> "index not rebuilt");
+        rebuildSeconds = (System.nanoTime() - deleted) / 1e9;
+      } finally {
+        running.set(false);
+        searcher.join();
+      }
     }
     assertThat(load.serverErrors()).isEmpty();
     assertThat(load.samples()).allSatisfy(s -> assertThat(s.status()).isEqualTo(200));

@@ -43,6 +43,8 @@ final class WorkerProcess implements AutoCloseable {
                     "jdk.incubator.vector",
                     "-Xmx1500m",
                     "-Dai.djl.offline=true",
+                    // the production logging (INFO), not a test configuration on the class path
+                    "-Dlogback.configurationFile=logback.xml",
                     "-cp",
                     System.getProperty("java.class.path"),
                     Application.class.getName()))
