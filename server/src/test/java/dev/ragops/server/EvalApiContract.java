@@ -425,6 +425,93 @@ abstract class EvalApiContract {
         .isEqualTo(gate.metrics().get("ndcg@10"));
   }
 
+  // ---- traces
+
+  @Test
+  void tracesAreStoredAndScoredInTheBackground() {
+    var contextTrace =
+        post(
+            "/v1/collections/cran/traces",
+            Map.of(
+                "question", "What does a propeller slipstream do to a wing?",
+                "answer",
+                    "The slipstream increases the lift of the wing. It was first measured on Mars.",
+                "contexts",
+                    List.of(
+                        "An experimental study of a wing in a propeller slipstream was made to"
+                            + " determine the spanwise distribution of the lift increase due to"
+                            + " slipstream.")),
+            202);
+    assertThat(contextTrace.get("status").getStringValue()).isEqualTo("pending");
+    var hit =
+        post("/v1/collections/cran/search", Map.of("query", "wing in a propeller slipstream"), 200)
+            .get("results")
+            .get(0);
+    var chunkTrace =
+        post(
+            "/v1/collections/cran/traces",
+            Map.of(
+                "question", "slipstream",
+                "answer", "Slipstream raises lift.",
+                "chunkIds", List.of(hit.get("chunkId").getStringValue())),
+            202);
+
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    JsonNode traces;
+    while (true) {
+      traces = get("/v1/collections/cran/traces?limit=10").get("traces");
+      boolean done = true;
+      for (int i = 0; i < traces.size(); i++) {
+        done &= !traces.get(i).get("status").getStringValue().equals("pending");
+      }
+      if (done) {
+        break;
+      }
+      assertThat(System.nanoTime()).as("traces still pending").isLessThan(deadline);
+      SliceContract.sleep(200);
+    }
+    assertThat(traces.size()).isEqualTo(2);
+    var newest = traces.get(0);
+    assertThat(newest.get("id").getStringValue()).isEqualTo(chunkTrace.get("id").getStringValue());
+    assertThat(strings(newest.get("contexts"))).containsExactly(hit.get("text").getStringValue());
+    var scored = traces.get(1);
+    assertThat(scored.get("id").getStringValue())
+        .isEqualTo(contextTrace.get("id").getStringValue());
+    assertThat(scored.get("status").getStringValue()).isEqualTo("scored");
+    assertThat(scored.get("judge").getStringValue()).isEqualTo("offline");
+    assertThat(scored.get("score").getDoubleValue()).isBetween(0.0, 1.0);
+    var sentences = scored.get("sentences");
+    assertThat(sentences.size()).isEqualTo(2);
+    assertThat(sentences.get(1).get("supported").getBooleanValue()).isFalse();
+
+    String prometheus = api.get("/prometheus").body();
+    assertThat(prometheus).contains("ragops_traces_faithfulness_count{collection=\"cran\"");
+
+    assertProblem(
+        api.postJson(
+            "/v1/collections/cran/traces",
+            write(Map.of("answer", "x", "contexts", List.of("a"), "chunkIds", List.of("b")))),
+        400,
+        "exactly one");
+    assertProblem(
+        api.postJson(
+            "/v1/collections/cran/traces",
+            write(Map.of("answer", "x", "chunkIds", List.of("not-a-chunk")))),
+        400,
+        "chunkIds[0]");
+    assertProblem(
+        api.postJson(
+            "/v1/collections/cran/traces", write(Map.of("answer", " ", "contexts", List.of("a")))),
+        400,
+        "answer");
+    assertProblem(
+        api.postJson(
+            "/v1/collections/nope/traces", write(Map.of("answer", "x", "contexts", List.of("a")))),
+        404,
+        "nope");
+    assertThat(get("/v1/collections/cran/traces").get("traces").size()).isEqualTo(2);
+  }
+
   // ---- bad input
 
   @Test
