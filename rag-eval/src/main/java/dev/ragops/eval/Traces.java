@@ -50,7 +50,8 @@ class Traces {
   private final MeterRegistry meters;
   private final double sampleRate;
   private final ExecutorService scoring =
-      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("trace-scoring").factory());
+      Executors.newSingleThreadExecutor(
+          Thread.ofPlatform().daemon().name("trace-scoring").factory());
 
   Traces(
       CollectionCatalog catalog,
@@ -175,8 +176,12 @@ class Traces {
         .increment();
   }
 
+  /**
+   * Stops taking work and lets a running one end (it may be using the model) before the beans go.
+   */
   @PreDestroy
-  void close() {
+  void close() throws InterruptedException {
     scoring.shutdownNow();
+    scoring.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
   }
 }

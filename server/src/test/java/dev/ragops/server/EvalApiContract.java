@@ -45,6 +45,9 @@ abstract class EvalApiContract {
   private final Map<String, String> queryText = new LinkedHashMap<>();
   private final Map<String, Map<String, Integer>> qrels = new LinkedHashMap<>();
 
+  /** The ingested slice: source id to title and text. */
+  private final Map<String, String[]> slice = new LinkedHashMap<>();
+
   abstract Map<String, Object> storageProperties();
 
   abstract String[] environments();
@@ -93,6 +96,8 @@ abstract class EvalApiContract {
       var doc = json.readValue(line, JsonNode.class);
       String id = doc.get("_id").getStringValue();
       if (wanted.contains(id) && !doc.get("text").getStringValue().isBlank()) {
+        slice.put(
+            id, new String[] {doc.get("title").getStringValue(), doc.get("text").getStringValue()});
         jobs.add(
             upload(
                 "cran", id, doc.get("title").getStringValue(), doc.get("text").getStringValue()));
@@ -423,6 +428,58 @@ abstract class EvalApiContract {
     assertThat(stored.get("trigger").getStringValue()).isEqualTo("gate");
     assertThat(stored.get("metrics").get("ndcg@10").getDoubleValue())
         .isEqualTo(gate.metrics().get("ndcg@10"));
+  }
+
+  // ---- tuning
+
+  @Test
+  void tuningStoresTheFusionOnlyWhenItGainsOnHeldOutCases() {
+    createCollection("tuned");
+    var body = new LinkedHashMap<>(cranfieldDataset("tune-set"));
+    // the same documents as "cran", in a collection of its own so the defaults touch nothing else
+    List<String> jobs = new ArrayList<>();
+    for (var entry : slice.entrySet()) {
+      jobs.add(upload("tuned", entry.getKey(), entry.getValue()[0], entry.getValue()[1]));
+    }
+    jobs.forEach(this::awaitJob);
+    post("/v1/collections/tuned/datasets:import", body, 201);
+
+    var report =
+        post("/v1/collections/tuned/evals:tune", Map.of("dataset", "tune-set", "folds", 3), 200);
+
+    assertThat(report.get("cases").getIntValue()).isEqualTo(QUERIES.size());
+    assertThat(report.get("perFold").size()).isEqualTo(3);
+    assertThat(report.get("tuned").get("fusion").getStringValue()).isEqualTo("weighted");
+    assertThat(report.get("baseline").get("mode").getStringValue()).isEqualTo("hybrid");
+    double gain = report.get("heldOutGain").getDoubleValue();
+    assertThat(gain)
+        .isCloseTo(
+            report.get("heldOutTuned").getDoubleValue()
+                - report.get("heldOutBaseline").getDoubleValue(),
+            org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(report.get("applied").getBooleanValue()).isEqualTo(gain > 0);
+
+    post("/v1/collections/tuned/search", Map.of("query", "slipstream lift"), 200);
+    var logged = get("/v1/collections/tuned/queries?limit=1").get("queries").get(0);
+    var run =
+        awaitRun(
+            "tuned",
+            post("/v1/collections/tuned/evals", Map.of("dataset", "tune-set"), 202)
+                .get("id")
+                .getStringValue());
+    if (gain > 0) {
+      // searches and runs that name no fusion now use the tuned one
+      assertThat(logged.get("parameters").get("fusion").getStringValue()).isEqualTo("weighted");
+      assertThat(run.get("settings").get("weights").get("keyword").getDoubleValue())
+          .isEqualTo(report.get("tuned").get("weights").get("keyword").getDoubleValue());
+    } else {
+      assertThat(logged.get("parameters").get("fusion")).isNull();
+      assertThat(run.get("settings").get("fusion")).isNull();
+    }
+    assertProblem(
+        api.postJson("/v1/collections/tuned/evals:tune", "{\"dataset\":\"tune-set\",\"folds\":99}"),
+        400,
+        "folds");
   }
 
   // ---- traces
