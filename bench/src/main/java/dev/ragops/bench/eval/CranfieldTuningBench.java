@@ -56,6 +56,7 @@ public final class CranfieldTuningBench {
       long started = System.nanoTime();
       send("POST", "/v1/collections", Map.of("name", "cranfield"));
       List<String> jobs = new ArrayList<>();
+      java.util.Set<String> uploaded = new java.util.HashSet<>();
       int skipped = 0;
       for (String line : Files.readAllLines(dataset.resolve("corpus.jsonl"))) {
         if (line.isBlank()) {
@@ -68,6 +69,7 @@ public final class CranfieldTuningBench {
           continue;
         }
         String title = String.valueOf(doc.get("title"));
+        uploaded.add(String.valueOf(doc.get("_id")));
         jobs.add(
             (String)
                 send(
@@ -95,9 +97,12 @@ public final class CranfieldTuningBench {
         }
       }
       Map<String, List<Map<String, Object>>> relevant = new LinkedHashMap<>();
+      int dropped = 0;
       for (String line : Files.readAllLines(dataset.resolve("qrels/test.tsv"))) {
         String[] f = line.split("\t");
-        if (f.length == 3 && f[2].matches("\\d+") && Integer.parseInt(f[2]) >= 1) {
+        if (f.length == 3 && f[2].matches("\\d+") && !uploaded.contains(f[1])) {
+          dropped++; // a judgment can only name a document of the collection (lineage)
+        } else if (f.length == 3 && f[2].matches("\\d+") && Integer.parseInt(f[2]) >= 1) {
           relevant
               .computeIfAbsent(f[0], q -> new ArrayList<>())
               .add(Map.of("sourceId", f[1], "grade", Integer.parseInt(f[2])));
@@ -145,9 +150,11 @@ public final class CranfieldTuningBench {
           String.format(
               "- Setup: embedded mode, default settings; %d documents uploaded as JSON text (title,"
                   + " blank line, text; %d without text skipped) in %.0f s; %d golden cases imported"
-                  + " with their graded qrels through `datasets:import`; each row one eval run"
-                  + " (`POST /evals`, k = 100 documents, 300 chunks asked per case)%n",
-              jobs.size(), skipped, ingestSeconds, cases.size()));
+                  + " with their graded qrels through `datasets:import` (%d judgments of the"
+                  + " skipped documents left out: a judgment must name a document of the"
+                  + " collection); each row one eval run (`POST /evals`, k = 100 documents, 300"
+                  + " chunks asked per case)%n",
+              jobs.size(), skipped, ingestSeconds, cases.size(), dropped));
       table.append(
           String.format(
               "- Tuning: `POST /evals:tune {\"folds\":5}`, 22 weighted-fusion candidates against the"
