@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -45,9 +46,16 @@ class DocumentController {
   private final Ingestor ingestor;
   private final Documents documents;
   private final UrlFetcher fetcher;
+  private final DocumentSourceTable sources;
   private final JsonMapper json;
 
-  DocumentController(Ingestor ingestor, Documents documents, UrlFetcher fetcher, JsonMapper json) {
+  DocumentController(
+      Ingestor ingestor,
+      Documents documents,
+      UrlFetcher fetcher,
+      DocumentSourceTable sources,
+      JsonMapper json) {
+    this.sources = sources;
     this.ingestor = ingestor;
     this.documents = documents;
     this.fetcher = fetcher;
@@ -151,6 +159,12 @@ class DocumentController {
               request.sourceId() == null ? request.url().strip() : request.sourceId(),
               metadataJson,
               request.title());
+      // the sources check fetches it again with these validators
+      sources.record(
+          UUID.fromString(submission.documentId()),
+          request.url().strip(),
+          fetched.etag(),
+          fetched.lastModified());
     }
     return HttpResponse.status(HttpStatus.ACCEPTED).body(submission);
   }
