@@ -29,6 +29,10 @@ final class Collections implements CollectionCatalog {
   private final GenerationStore store;
   private final Chunkers chunkers;
   private final JsonMapper json;
+  private final GenerationTable generationTable;
+  // a generation's settings never change, so neither does its model
+  private final java.util.Map<String, String> models =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   Collections(
       CollectionRepository collections,
@@ -36,8 +40,10 @@ final class Collections implements CollectionCatalog {
       ChunkWriter chunks,
       GenerationStore store,
       Chunkers chunkers,
-      JsonMapper json) {
+      JsonMapper json,
+      GenerationTable generationTable) {
     this.store = store;
+    this.generationTable = generationTable;
     this.collections = collections;
     this.documents = documents;
     this.chunks = chunks;
@@ -138,6 +144,29 @@ final class Collections implements CollectionCatalog {
                 ? OptionalInt.of(row.previousGeneration())
                 : OptionalInt.of(row.activeGeneration()))
         .orElse(OptionalInt.empty());
+  }
+
+  @Override
+  public String embeddingModel(String collection, int generation) {
+    var row = collections.findByName(collection).orElse(null);
+    if (row == null) {
+      return null;
+    }
+    return models
+        .computeIfAbsent(
+            row.id() + "/" + generation,
+            key -> {
+              String settings =
+                  generation == row.activeGeneration()
+                      ? row.settings()
+                      : generationTable
+                          .find(row.id(), generation)
+                          .map(GenerationRow::settings)
+                          .orElse(row.settings());
+              var embedding = read(settings).embedding();
+              return embedding == null || embedding.model() == null ? "" : embedding.model();
+            })
+        .transform(model -> model.isEmpty() ? null : model);
   }
 
   String write(CollectionSettings settings) {

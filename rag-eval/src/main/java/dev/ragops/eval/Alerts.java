@@ -38,7 +38,8 @@ class Alerts {
       @Nullable @Value("${ragops.freshness.webhook-url:}") String defaultWebhook) {
     this.events = events;
     this.json = json;
-    this.defaultWebhook = defaultWebhook == null || defaultWebhook.isBlank() ? null : defaultWebhook;
+    this.defaultWebhook =
+        defaultWebhook == null || defaultWebhook.isBlank() ? null : defaultWebhook;
   }
 
   void alert(
@@ -52,7 +53,8 @@ class Alerts {
     events.record(collection, "alert", summary, recorded);
   }
 
-  private String post(String target, String collection, String summary, Map<String, Object> details) {
+  private String post(
+      String target, String collection, String summary, Map<String, Object> details) {
     try {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("collection", collection);

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * The {@code drift} check: documents of the active generation whose chunks' fingerprint (parser
- * version, chunker settings hash, embedding model and dimension) differs from what the
- * collection's current settings would produce. They are marked stale; a reindex rebuilds them.
+ * version, chunker settings hash, embedding model and dimension) differs from what the collection's
+ * current settings would produce. They are marked stale; a reindex rebuilds them.
  */
 @Singleton
 class DriftCheck implements FreshnessCheck {
@@ -55,7 +55,8 @@ class DriftCheck implements FreshnessCheck {
       if (!actual.chunkerHash().equals(expected.chunkerHash())) {
         differs.add("chunker");
       }
-      if (!actual.modelId().equals(expected.modelId()) || actual.dimension() != expected.dimension()) {
+      if (!actual.modelId().equals(expected.modelId())
+          || actual.dimension() != expected.dimension()) {
         differs.add("model");
       }
       if (!differs.isEmpty()) {

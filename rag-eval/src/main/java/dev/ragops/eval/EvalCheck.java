@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@code eval} check: scores the active generation on the schedule's golden set and compares
- * it with the generation's baseline run under the schedule's thresholds (floor, maxDrop).
+ * The {@code eval} check: scores the active generation on the schedule's golden set and compares it
+ * with the generation's baseline run under the schedule's thresholds (floor, maxDrop).
  */
 @Singleton
 class EvalCheck implements FreshnessCheck {
@@ -56,7 +56,8 @@ class EvalCheck implements FreshnessCheck {
         true,
         breaches.isEmpty()
             ? "eval: %s within thresholds".formatted(run.metrics())
-            : "eval: " + String.join("; ", breaches.stream().map(Thresholds.Breach::describe).toList()),
+            : "eval: "
+                + String.join("; ", breaches.stream().map(Thresholds.Breach::describe).toList()),
         details);
   }
 }

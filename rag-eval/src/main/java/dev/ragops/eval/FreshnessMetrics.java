@@ -86,7 +86,9 @@ class FreshnessMetrics {
         "seconds since the last schedule run whose checks all succeeded",
         () -> {
           Instant at = success.get();
-          return at == null ? Double.NaN : (Instant.now().toEpochMilli() - at.toEpochMilli()) / 1000.0;
+          return at == null
+              ? Double.NaN
+              : (Instant.now().toEpochMilli() - at.toEpochMilli()) / 1000.0;
         });
   }
 

@@ -7,11 +7,11 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.List;
 import java.util.Map;
 
@@ -39,8 +39,7 @@ class GenerationController {
 
   @Get("/generations")
   Map<String, List<GenerationView>> list(String name) {
-    return Map.of(
-        "generations", generations.list(name).stream().map(GenerationView::of).toList());
+    return Map.of("generations", generations.list(name).stream().map(GenerationView::of).toList());
   }
 
   @Get("/generations/{generation}")

@@ -19,6 +19,12 @@ record GenerationView(
 
   static GenerationView of(Generation g) {
     return new GenerationView(
-        g.generation(), g.status(), g.settings(), g.stats(), g.reason(), g.createdAt(), g.updatedAt());
+        g.generation(),
+        g.status(),
+        g.settings(),
+        g.stats(),
+        g.reason(),
+        g.createdAt(),
+        g.updatedAt());
   }
 }

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Decides whether a shadow generation may replace the active one: it scores the shadow on the
- * golden set and compares it with the active generation's baseline run (scored now, and kept as
- * the baseline, when the active generation has none) under the {@link Thresholds}.
+ * golden set and compares it with the active generation's baseline run (scored now, and kept as the
+ * baseline, when the active generation has none) under the {@link Thresholds}.
  */
 @Singleton
 class QualityGate {

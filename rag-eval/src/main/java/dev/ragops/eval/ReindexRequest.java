@@ -30,7 +30,8 @@ record ReindexRequest(
   Reindexer.Plan plan(String cause, double defaultMaxDrop) {
     String mode = promote != null ? promote : dataset != null ? "gate" : "auto";
     if (!PROMOTE.contains(mode)) {
-      throw new IllegalArgumentException("promote must be one of " + PROMOTE + ", got '" + mode + "'");
+      throw new IllegalArgumentException(
+          "promote must be one of " + PROMOTE + ", got '" + mode + "'");
     }
     if (mode.equals("gate") && (dataset == null || dataset.isBlank())) {
       throw new IllegalArgumentException("dataset is required when promote is 'gate'");

@@ -121,7 +121,8 @@ class Reindexer {
         return new Outcome(built, "ready", null);
       }
       case "auto" -> {
-        return new Outcome(promote(collection, generation, "built with promote: auto"), "promoted", null);
+        return new Outcome(
+            promote(collection, generation, "built with promote: auto"), "promoted", null);
       }
       default -> {
         int active = active(collection);
@@ -134,15 +135,19 @@ class Reindexer {
                 + generation
                 + " against "
                 + active
-                + (verdict.passed() ? "" : ": " + String.join("; ", verdict.breaches().stream().map(Thresholds.Breach::describe).toList())),
+                + (verdict.passed()
+                    ? ""
+                    : ": "
+                        + String.join(
+                            "; ",
+                            verdict.breaches().stream().map(Thresholds.Breach::describe).toList())),
             verdict.details(plan.dataset(), plan.thresholds()));
         if (verdict.passed()) {
           var promoted = promote(collection, generation, "gate passed");
           gate.promoted(collection, plan.dataset(), verdict.candidate());
           return new Outcome(promoted, "promoted", verdict);
         }
-        var discarded =
-            generations.discard(collection, generation, "rejected by the quality gate");
+        var discarded = generations.discard(collection, generation, "rejected by the quality gate");
         alerts.alert(
             collection,
             webhook,

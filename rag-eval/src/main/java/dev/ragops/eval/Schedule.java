@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A freshness schedule of one collection: which checks run at each cron tick, and what a
- * regression does ({@code reindex} or {@code alert}).
+ * A freshness schedule of one collection: which checks run at each cron tick, and what a regression
+ * does ({@code reindex} or {@code alert}).
  *
  * @param cron six fields (seconds first) or five (a {@code 0} second is added), in UTC
  * @param maxAge the {@code ttl} check's limit; null without that check

@@ -69,7 +69,8 @@ record ScheduleRequest(
           throw new IllegalArgumentException("not http(s)");
         }
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("webhookUrl must be an http(s) URL, got '" + webhookUrl + "'");
+        throw new IllegalArgumentException(
+            "webhookUrl must be an http(s) URL, got '" + webhookUrl + "'");
       }
     }
     return new Schedule(

@@ -45,7 +45,10 @@ class ScheduleRunner {
       Alerts alerts,
       FreshnessMetrics metrics) {
     for (String name : Schedule.CHECKS) {
-      checks.stream().filter(c -> c.name().equals(name)).findFirst().ifPresent(c -> this.checks.put(name, c));
+      checks.stream()
+          .filter(c -> c.name().equals(name))
+          .findFirst()
+          .ifPresent(c -> this.checks.put(name, c));
     }
     this.store = store;
     this.events = events;

@@ -46,7 +46,9 @@ class ScheduleStore {
       """;
 
   private static final String SELECT_SQL =
-      "SELECT " + COLUMNS + " FROM freshness_schedules s JOIN collections c ON c.id = s.collection_id";
+      "SELECT "
+          + COLUMNS
+          + " FROM freshness_schedules s JOIN collections c ON c.id = s.collection_id";
 
   private static final String PAUSE_SQL = "UPDATE freshness_schedules SET paused = ? WHERE id = ?";
 

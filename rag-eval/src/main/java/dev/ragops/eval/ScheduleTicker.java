@@ -34,7 +34,8 @@ class ScheduleTicker {
   private final ExecutorService executor =
       Executors.newFixedThreadPool(2, Thread.ofPlatform().name("schedule-", 1).factory());
 
-  ScheduleTicker(ScheduleStore store, ScheduleRunner runner, @Value("${ragops.node-id:}") String node) {
+  ScheduleTicker(
+      ScheduleStore store, ScheduleRunner runner, @Value("${ragops.node-id:}") String node) {
     this.store = store;
     this.runner = runner;
     this.node = node == null || node.isBlank() ? "node-" + UUID.randomUUID() : node;

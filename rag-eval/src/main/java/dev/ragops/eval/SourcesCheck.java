@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
 /**
  * The {@code sources} check: re-fetches URL-sourced documents (conditional GET, then hash), so
  * changed ones are re-ingested and gone ones deleted, retries the failed ones once, and reports
- * seen, unchanged, changed, deleted and failed. Documents whose check still fails are marked
- * stale.
+ * seen, unchanged, changed, deleted and failed. Documents whose check still fails are marked stale.
  */
 @Singleton
 class SourcesCheck implements FreshnessCheck {
@@ -46,7 +45,8 @@ class SourcesCheck implements FreshnessCheck {
               first.failed().stream().map(Failure::documentId).collect(Collectors.toSet()));
       report = merge(first, again);
     }
-    stale.replace(collection, "sources", report.failed().stream().map(Failure::documentId).toList());
+    stale.replace(
+        collection, "sources", report.failed().stream().map(Failure::documentId).toList());
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("seen", report.seen());
     details.put("unchanged", report.unchanged());
@@ -55,7 +55,9 @@ class SourcesCheck implements FreshnessCheck {
     details.put(
         "failed",
         report.failed().stream()
-            .map(f -> Map.of("documentId", f.documentId(), "sourceId", f.sourceId(), "reason", f.reason()))
+            .map(f ->
+                Map.of(
+                    "documentId", f.documentId(), "sourceId", f.sourceId(), "reason", f.reason()))
             .toList());
     details.put("retried", retried);
     boolean changes = !report.changed().isEmpty() || !report.deleted().isEmpty();

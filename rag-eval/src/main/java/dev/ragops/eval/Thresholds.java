@@ -45,8 +45,7 @@ record Thresholds(Map<String, Limit> limits) {
     Map<String, Limit> checked = new LinkedHashMap<>();
     given.forEach((metric, limit) -> {
       if (limit == null || (limit.floor() == null && limit.maxDrop() == null)) {
-        throw new IllegalArgumentException(
-            "thresholds." + metric + " needs a floor or a maxDrop");
+        throw new IllegalArgumentException("thresholds." + metric + " needs a floor or a maxDrop");
       }
       check("thresholds." + metric + ".floor", limit.floor());
       check("thresholds." + metric + ".maxDrop", limit.maxDrop());

@@ -2,10 +2,10 @@ package dev.ragops.eval;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +24,8 @@ class TimelineController {
 
   /** {@code ?limit=} events (1..1000, default 100). */
   @Get
-  Map<String, List<FreshnessEvents.Event>> timeline(String name, @Nullable @QueryValue Integer limit) {
+  Map<String, List<FreshnessEvents.Event>> timeline(
+      String name, @Nullable @QueryValue Integer limit) {
     int n = limit == null ? 100 : limit;
     if (n < 1 || n > 1000) {
       throw new IllegalArgumentException("limit must be between 1 and 1000, got " + n);
