@@ -33,18 +33,30 @@ class QualityGate {
 
   private final GoldenSetScorer scorer;
   private final Baselines baselines;
+  private final EvalRuns history;
 
-  QualityGate(GoldenSetScorer scorer, Baselines baselines) {
+  QualityGate(GoldenSetScorer scorer, Baselines baselines, EvalRuns history) {
     this.scorer = scorer;
     this.baselines = baselines;
+    this.history = history;
   }
 
-  /** The baseline run of {@code generation}: the stored one, or a new run stored as it. */
+  /**
+   * The baseline run of {@code generation}: the gate run that promoted it; else the newest
+   * succeeded run of the golden set on it in the eval history (e.g. a baseline eval started by
+   * hand); else a new run. The one chosen is kept as the generation's baseline.
+   */
   ScoredRun baseline(String collection, String dataset, int generation) {
     return baselines
         .find(collection, dataset, generation)
         .orElseGet(() -> {
-          var run = scorer.score(collection, dataset, generation, "gate");
+          var run =
+              history.list(collection, 1000).stream()
+                  .filter(r -> r.dataset().equals(dataset) && r.generation() == generation)
+                  .filter(r -> r.status().equals("succeeded") && !r.metrics().isEmpty())
+                  .findFirst()
+                  .map(r -> new ScoredRun(r.id(), generation, r.metrics()))
+                  .orElseGet(() -> scorer.score(collection, dataset, generation, "gate"));
           baselines.save(collection, dataset, run);
           return run;
         });
