@@ -109,15 +109,18 @@ class DocumentController {
               + " (each file's name is its sourceId)");
     }
     String metadataJson = metadataJson(metadata);
+    UUID batchId = files.size() > 1 ? UUID.randomUUID() : null;
     List<Submission> submissions = new ArrayList<>();
     for (ReceivedPart file : files) {
       submissions.add(
-          ingestor.submit(name, file.fileName(), file.content(), sourceId, metadataJson, title));
+          ingestor.submit(
+              name, file.fileName(), file.content(), sourceId, metadataJson, title, batchId));
     }
-    if (submissions.size() == 1) {
+    if (batchId == null) {
       return HttpResponse.status(HttpStatus.ACCEPTED).body(submissions.get(0));
     }
-    return HttpResponse.status(HttpStatus.ACCEPTED).body(Map.of("submissions", submissions));
+    return HttpResponse.status(HttpStatus.ACCEPTED)
+        .body(Map.of("batchId", batchId.toString(), "submissions", submissions));
   }
 
   private static String text(ReceivedPart part) {
@@ -148,7 +151,8 @@ class DocumentController {
               request.text().getBytes(java.nio.charset.StandardCharsets.UTF_8),
               request.sourceId(),
               metadataJson,
-              request.title());
+              request.title(),
+              null);
     } else {
       var fetched = fetcher.fetch(request.url());
       submission =
@@ -158,7 +162,8 @@ class DocumentController {
               fetched.content(),
               request.sourceId() == null ? request.url().strip() : request.sourceId(),
               metadataJson,
-              request.title());
+              request.title(),
+              null);
       // the sources check fetches it again with these validators
       sources.record(
           UUID.fromString(submission.documentId()),
@@ -199,7 +204,8 @@ class DocumentController {
             content == null ? new byte[0] : content,
             sourceId,
             metadataJson(metadata),
-            title);
+            title,
+            null);
     return HttpResponse.status(HttpStatus.ACCEPTED).body(submission);
   }
 

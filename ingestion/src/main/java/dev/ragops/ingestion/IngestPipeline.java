@@ -9,8 +9,11 @@ import dev.ragops.model.NonRetriableException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.sql.Connection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +25,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes one job's upload through the stages parse, chunk, embed and index, recording each stage on
  * the document and the job. A failure marks both failed with the stage and the reason.
+ *
+ * <p>Running a job again (its worker died, or the database went away mid-job) is safe: a job that
+ * has ended does nothing, and the chunks are written, the document marked ready and the job marked
+ * succeeded in one transaction that replaces every chunk of the document. That transaction holds
+ * the document's row lock and checks the job's document version under it, so a job of an older
+ * version never replaces a newer version's chunks. Transient failures (see {@link
+ * TransientFailure}) are thrown to the job engine, which runs the job again.
  */
 @Singleton
 final class IngestPipeline {
@@ -39,6 +49,7 @@ final class IngestPipeline {
   private final JsonMapper json;
   private final DocumentTexts texts;
   private final Generations generations;
+  private final TransactionOperations<Connection> transactions;
   private final int embedBatch;
 
   IngestPipeline(
@@ -53,6 +64,7 @@ final class IngestPipeline {
       JsonMapper json,
       DocumentTexts texts,
       Generations generations,
+      TransactionOperations<Connection> transactions,
       @Value("${ragops.ingest.embed-batch:64}") int embedBatch) {
     this.jobs = jobs;
     this.documents = documents;
@@ -65,32 +77,39 @@ final class IngestPipeline {
     this.json = json;
     this.texts = texts;
     this.generations = generations;
+    this.transactions = transactions;
     this.embedBatch = embedBatch;
   }
 
   void run(UUID jobId) {
     var job = jobs.findById(jobId).orElse(null);
-    if (job == null
-        || job.status().equals(JobRow.SUCCEEDED)
-        || job.status().equals(JobRow.FAILED)) {
-      return;
+    if (job == null || job.finished()) {
+      return; // deleted with its document, or a second run of a job that ended
     }
     var document = documents.findById(job.documentId()).orElse(null);
+    if (document == null) {
+      jobs.fail(jobId, job.stage(), "the document was deleted before its job ran", Instant.now());
+      return;
+    }
+    int version = job.documentVersion() != null ? job.documentVersion() : document.version();
+    if (document.version() != version) {
+      supersede(job, document.version());
+      return;
+    }
     var upload = uploads.findById(jobId).orElse(null);
-    if (document == null || upload == null) {
-      jobs.update(job.failed(job.stage(), "the document was deleted before its job ran"));
+    if (upload == null) {
+      jobs.fail(jobId, job.stage(), "the upload of this job is no longer kept", Instant.now());
       return;
     }
     String stage = DocumentStatus.PARSING;
     try {
-      job = advance(job, document, stage, 0, 0);
+      enter(job, version, stage, 0, 0);
       var extracted = extractor.extract(upload.content(), upload.fileName());
-
       String title = upload.title() != null ? upload.title() : extracted.title();
       // kept so a reindex can chunk this version again after the upload is dropped
       texts.save(
           document.id(),
-          document.version(),
+          version,
           new ExtractedText(
               extracted.text(),
               title,
@@ -100,14 +119,14 @@ final class IngestPipeline {
           extractor.parserVersion());
 
       stage = DocumentStatus.CHUNKING;
-      job = advance(job, document, stage, 0, 0);
+      enter(job, version, stage, 0, 0);
       var collectionRow = collections.findById(document.collectionId()).orElseThrow();
       var chunker = collectionSettings.chunker(collectionRow);
       var spans = chunker.chunk(extracted.text(), extracted.structure());
 
       stage = DocumentStatus.EMBEDDING;
-      job = advance(job, document, stage, 0, spans.size());
-      var collection = collectionRow.name();
+      enter(job, version, stage, 0, spans.size());
+      String collection = collectionRow.name();
       int generation = collectionRow.activeGeneration();
       Embedder model = generations.embedder(collectionRow);
       var fingerprint =
@@ -138,37 +157,98 @@ final class IngestPipeline {
                   metadata,
                   extracted.structure().headingPathAt(span.start()),
                   extracted.structure().pageAt(span.start()),
-                  document.version(),
+                  version,
                   generation,
                   null);
           indexed.add(new IndexedChunk(chunk, vectors.get(i)));
         }
-        job = jobs.update(job.at(JobRow.RUNNING, stage, indexed.size(), spans.size()));
+        jobs.progress(jobId, JobRow.RUNNING, stage, indexed.size(), spans.size(), Instant.now());
       }
 
       stage = DocumentStatus.INDEXING;
-      job = advance(job, document, stage, indexed.size(), spans.size());
-      writer.replace(collection, document.id().toString(), generation, fingerprint, indexed);
-      // the other live generations (one being built, the one kept for a rollback) get it too
-      generations.mirror(collectionRow, document.id(), generation, fingerprint, indexed.size());
-
-      var latest = current(document);
-      documents.update(
-          latest.ready(
-              title, extracted.contentType(), indexed.size(), json(metadata(latest, extracted))));
-      jobs.update(job.at(JobRow.SUCCEEDED, DocumentStatus.READY, indexed.size(), spans.size()));
-      uploads.deleteById(jobId);
-      LOG.info(
-          "Ingested document {} ({} chunks, {})",
-          document.id(),
-          indexed.size(),
-          extracted.contentType());
+      enter(job, version, stage, indexed.size(), spans.size());
+      Integer current =
+          transactions.executeWrite(status -> {
+            Integer locked = documents.lockVersion(document.id()).orElse(null);
+            if (locked == null || locked != version) {
+              return locked;
+            }
+            writer.replace(collection, document.id().toString(), generation, fingerprint, indexed);
+            var latest = documents.findById(document.id()).orElseThrow();
+            documents.update(
+                latest.ready(
+                    title,
+                    extracted.contentType(),
+                    indexed.size(),
+                    json(metadata(latest, extracted))));
+            jobs.progress(
+                jobId,
+                JobRow.SUCCEEDED,
+                DocumentStatus.READY,
+                indexed.size(),
+                spans.size(),
+                Instant.now());
+            uploads.deleteById(jobId);
+            return locked;
+          });
+      if (current == null) {
+        jobs.fail(jobId, stage, "the document was deleted while its job ran", Instant.now());
+      } else if (current != version) {
+        supersede(job, current);
+      } else {
+        // the other live generations (one being built, the one kept for a rollback) get it too
+        generations.mirror(collectionRow, document.id(), generation, fingerprint, indexed.size());
+        LOG.info(
+            "Ingested document {} version {} ({} chunks, {})",
+            document.id(),
+            version,
+            indexed.size(),
+            extracted.contentType());
+      }
+      logBatch(job);
     } catch (RuntimeException e) {
+      if (TransientFailure.isTransient(e)) {
+        LOG.warn(
+            "Ingest job {} interrupted at {}, it will run again: {}", jobId, stage, e.toString());
+        throw e;
+      }
       String reason = e instanceof NonRetriableException ? e.getMessage() : stage + " failed: " + e;
       LOG.warn("Ingest job {} failed at {}: {}", jobId, stage, reason);
-      documents.update(current(document).withStatus(DocumentStatus.FAILED, reason));
-      jobs.update(job.failed(stage, reason));
+      documents.stage(document.id(), version, DocumentStatus.FAILED, reason, Instant.now());
+      jobs.fail(jobId, stage, reason, Instant.now());
+      logBatch(job);
     }
+  }
+
+  /** Logs how far the job's upload request has got, when it brought several documents. */
+  private void logBatch(JobRow job) {
+    if (job.batchId() != null) {
+      var batch = jobs.batchProgress(job.batchId());
+      LOG.info(
+          "Batch {}: {}/{} documents done ({} failed), {}/{} chunks",
+          job.batchId(),
+          batch.documentsDone(),
+          batch.documentsTotal(),
+          batch.documentsFailed(),
+          batch.chunksDone(),
+          batch.chunksTotal());
+    }
+  }
+
+  /** Ends a job whose document has a newer version since: that version's job indexes it. */
+  private void supersede(JobRow job, int newer) {
+    jobs.fail(
+        job.id(),
+        job.stage(),
+        "superseded by version " + newer + " of the document, which its own job indexes",
+        Instant.now());
+    uploads.deleteById(job.id());
+    LOG.info("Ingest job {} superseded by document version {}", job.id(), newer);
+  }
+
+  private void enter(JobRow job, int version, String stage, int done, int total) {
+    documents.stage(job.documentId(), version, stage, null, Instant.now());
+    jobs.progress(job.id(), JobRow.RUNNING, stage, done, total, Instant.now());
   }
 
   private String json(Map<String, Object> metadata) {
@@ -177,16 +257,6 @@ final class IngestPipeline {
     } catch (IOException e) {
       throw new NonRetriableException("document metadata cannot be written as JSON", e);
     }
-  }
-
-  private JobRow advance(JobRow job, DocumentRow document, String stage, int done, int total) {
-    documents.update(current(document).withStatus(stage, null));
-    return jobs.update(job.at(JobRow.RUNNING, stage, done, total));
-  }
-
-  /** The document as stored now: a newer upload may have changed it while this job ran. */
-  private DocumentRow current(DocumentRow document) {
-    return documents.findById(document.id()).orElse(document);
   }
 
   private Map<String, Object> metadata(DocumentRow document, ExtractedText extracted) {

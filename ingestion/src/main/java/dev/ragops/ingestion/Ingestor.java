@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
+import org.jobrunr.scheduling.JobScheduler;
 
 /**
  * Accepts documents into a collection. A document's identity is (collection, source id); the same
@@ -25,7 +26,7 @@ public final class Ingestor {
   private final DocumentRepository documents;
   private final JobRepository jobs;
   private final UploadRepository uploads;
-  private final IngestWorkers workers;
+  private final JobScheduler scheduler;
   private final TransactionOperations<Connection> transactions;
 
   Ingestor(
@@ -34,14 +35,14 @@ public final class Ingestor {
       DocumentRepository documents,
       JobRepository jobs,
       UploadRepository uploads,
-      IngestWorkers workers,
+      JobScheduler scheduler,
       TransactionOperations<Connection> transactions) {
     this.collections = collections;
     this.documentEdits = documentEdits;
     this.documents = documents;
     this.jobs = jobs;
     this.uploads = uploads;
-    this.workers = workers;
+    this.scheduler = scheduler;
     this.transactions = transactions;
   }
 
@@ -51,6 +52,7 @@ public final class Ingestor {
    * @param fileName the client's file name: the default source id, and a hint for the parser
    * @param metadataJson the document's user metadata as a JSON object text (already validated)
    * @param title a title that wins over the extracted one, or null
+   * @param batchId the upload request's id when it brings several documents, or null
    */
   Submission submit(
       String collectionName,
@@ -58,7 +60,8 @@ public final class Ingestor {
       byte[] content,
       @Nullable String sourceId,
       String metadataJson,
-      @Nullable String title) {
+      @Nullable String title,
+      @Nullable UUID batchId) {
     var collection = collections.get(collectionName);
     String identity = sourceId == null || sourceId.isBlank() ? fileName : sourceId.strip();
     if (identity == null || identity.isBlank()) {
@@ -80,7 +83,8 @@ public final class Ingestor {
                         existing.get(),
                         JobRow.SUCCEEDED,
                         existing.get().status(),
-                        existing.get().chunkCount()));
+                        existing.get().chunkCount(),
+                        batchId));
             return new Submission(
                 existing.get().id().toString(), job.id().toString(), job.status(), "unchanged");
           }
@@ -91,7 +95,7 @@ public final class Ingestor {
                       documents.save(
                           newDocument(
                               collection.id(), identity, hash, content.length, metadataJson)));
-          var job = jobs.save(newJob(document, JobRow.QUEUED, DocumentStatus.QUEUED, 0));
+          var job = jobs.save(newJob(document, JobRow.QUEUED, DocumentStatus.QUEUED, 0, batchId));
           uploads.save(new UploadRow(job.id(), fileName, content, blankToNull(title)));
           return new Submission(
               document.id().toString(),
@@ -100,7 +104,9 @@ public final class Ingestor {
               existing.isPresent() ? "replaced" : "added");
         });
     if (submission.status().equals(JobRow.QUEUED)) {
-      workers.dispatch(UUID.fromString(submission.jobId()));
+      UUID jobId = UUID.fromString(submission.jobId());
+      // the engine's job has our job's id, so the first run can be found (and is never doubled)
+      scheduler.<IngestJob>enqueue(jobId, job -> job.run(jobId));
     }
     return submission;
   }
@@ -137,7 +143,9 @@ public final class Ingestor {
           return new Submission(
               current.id().toString(), requeued.id().toString(), requeued.status(), "retried");
         });
-    workers.dispatch(UUID.fromString(submission.jobId()));
+    UUID jobId = UUID.fromString(submission.jobId());
+    // a new engine job: the first run's keeps its own history
+    scheduler.<IngestJob>enqueue(job -> job.run(jobId));
     return submission;
   }
 
@@ -145,6 +153,11 @@ public final class Ingestor {
     return Documents.parseId(jobId)
         .flatMap(jobs::findById)
         .orElseThrow(() -> new NotFoundException("job '" + jobId + "' does not exist"));
+  }
+
+  /** How far the jobs of one upload request have got. */
+  BatchProgress batch(UUID batchId) {
+    return jobs.batchProgress(batchId);
   }
 
   private static String blankToNull(@Nullable String value) {
@@ -171,7 +184,8 @@ public final class Ingestor {
         now);
   }
 
-  private static JobRow newJob(DocumentRow document, String status, String stage, int chunks) {
+  private static JobRow newJob(
+      DocumentRow document, String status, String stage, int chunks, @Nullable UUID batchId) {
     var now = Instant.now();
     return new JobRow(
         UUID.randomUUID(),
@@ -183,7 +197,9 @@ public final class Ingestor {
         chunks,
         null,
         now,
-        now);
+        now,
+        document.version(),
+        batchId);
   }
 
   static String sha256(byte[] content) {

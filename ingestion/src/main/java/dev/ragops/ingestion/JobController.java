@@ -14,6 +14,7 @@ class JobController {
 
   @Get("/{jobId}")
   JobView get(String jobId) {
-    return JobView.of(ingestor.job(jobId));
+    var job = ingestor.job(jobId);
+    return JobView.of(job, job.batchId() == null ? null : ingestor.batch(job.batchId()));
   }
 }

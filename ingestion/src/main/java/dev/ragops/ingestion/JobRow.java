@@ -9,7 +9,11 @@ import java.util.UUID;
 /**
  * One ingest job: takes one uploaded version of a document through parsing, chunking, embedding and
  * indexing. {@code status} is queued, running, succeeded or failed; {@code stage} is the document
- * stage it reached.
+ * stage it reached. The job runs on the job engine (JobRunr); this row is what users see.
+ *
+ * @param documentVersion the document version this job indexes (null for jobs from before it was
+ *     recorded: they index whatever version is current)
+ * @param batchId the upload request this job came with, when it brought several documents
  */
 @MappedEntity("jobs")
 record JobRow(
@@ -22,25 +26,18 @@ record JobRow(
     int chunksTotal,
     @Nullable String error,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    @Nullable Integer documentVersion,
+    @Nullable UUID batchId) {
 
   static final String QUEUED = "queued";
   static final String RUNNING = "running";
   static final String SUCCEEDED = "succeeded";
   static final String FAILED = "failed";
 
-  JobRow at(String status, String stage, int chunksDone, int chunksTotal) {
-    return new JobRow(
-        id,
-        collectionId,
-        documentId,
-        status,
-        stage,
-        chunksDone,
-        chunksTotal,
-        null,
-        createdAt,
-        Instant.now());
+  /** Whether the job has ended, either way. */
+  boolean finished() {
+    return status.equals(SUCCEEDED) || status.equals(FAILED);
   }
 
   /** This job queued to run again from the start. */
@@ -55,20 +52,8 @@ record JobRow(
         0,
         null,
         createdAt,
-        Instant.now());
-  }
-
-  JobRow failed(String stage, String error) {
-    return new JobRow(
-        id,
-        collectionId,
-        documentId,
-        FAILED,
-        stage,
-        chunksDone,
-        chunksTotal,
-        error,
-        createdAt,
-        Instant.now());
+        Instant.now(),
+        documentVersion,
+        batchId);
   }
 }

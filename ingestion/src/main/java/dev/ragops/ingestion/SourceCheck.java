@@ -84,6 +84,7 @@ final class SourceCheck implements DocumentSources {
                       fetched.content(),
                       document.sourceId(),
                       document.metadata(),
+                      null,
                       null);
               String error = await(UUID.fromString(submission.jobId()));
               if (error == null) {
