@@ -24,16 +24,19 @@ import java.util.UUID;
 class ScheduleController {
 
   private final ScheduleStore store;
+  private final ScheduleJobs jobs;
   private final ScheduleRunner runner;
   private final CollectionCatalog catalog;
   private final double defaultMaxDrop;
 
   ScheduleController(
       ScheduleStore store,
+      ScheduleJobs jobs,
       ScheduleRunner runner,
       CollectionCatalog catalog,
       @Value("${ragops.freshness.default-max-drop:0.02}") double defaultMaxDrop) {
     this.store = store;
+    this.jobs = jobs;
     this.runner = runner;
     this.catalog = catalog;
     this.defaultMaxDrop = defaultMaxDrop;
@@ -42,7 +45,10 @@ class ScheduleController {
   @Post(consumes = MediaType.APPLICATION_JSON)
   HttpResponse<ScheduleView> create(String name, @Body ScheduleRequest request) {
     catalog.requireActiveGeneration(name);
-    var schedule = store.insert(request.toSchedule(name, defaultMaxDrop));
+    var schedule = request.toSchedule(name, defaultMaxDrop);
+    jobs.checkInterval(schedule);
+    store.insert(schedule);
+    jobs.register(schedule);
     return HttpResponse.created(ScheduleView.of(schedule));
   }
 
@@ -61,6 +67,7 @@ class ScheduleController {
   ScheduleView pause(String name, String id) {
     var schedule = find(name, id);
     store.setPaused(schedule.id(), true);
+    jobs.unregister(schedule.id());
     return ScheduleView.of(schedule.paused(true));
   }
 
@@ -68,13 +75,16 @@ class ScheduleController {
   ScheduleView resume(String name, String id) {
     var schedule = find(name, id);
     store.setPaused(schedule.id(), false);
+    jobs.register(schedule);
     return ScheduleView.of(schedule.paused(false));
   }
 
   @Delete("/{id}")
   @Status(HttpStatus.NO_CONTENT)
   void delete(String name, String id) {
-    store.delete(find(name, id).id());
+    var schedule = find(name, id);
+    store.delete(schedule.id());
+    jobs.unregister(schedule.id());
   }
 
   /** Runs the schedule's checks (and what a regression triggers) now, and waits for them. */

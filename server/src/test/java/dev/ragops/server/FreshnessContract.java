@@ -56,7 +56,6 @@ abstract class FreshnessContract {
     properties.put("ragops.data-dir", dataDir.toString());
     // the test's source server listens on loopback, which the SSRF guard refuses by default
     properties.put("ragops.ingest.url.allow", List.of("127.0.0.1"));
-    properties.put("ragops.freshness.scheduler.enabled", false);
     context =
         Micronaut.build(new String[0]).properties(properties).environments(environments()).start();
     json = context.getBean(JsonMapper.class);

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Two nodes sharing one database both poll a schedule that ticks every second: every tick runs
- * exactly once, on one node or the other.
+ * Two nodes sharing one database both run the job engine, and a schedule ticks every ten seconds:
+ * every tick runs exactly once, on one node or the other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ScheduleTicksContract {
@@ -37,7 +37,6 @@ abstract class ScheduleTicksContract {
     properties.put("micronaut.server.port", -1);
     properties.put("ragops.data-dir", Files.createTempDirectory("ragops-" + nodeId).toString());
     properties.put("ragops.node-id", nodeId);
-    properties.put("ragops.freshness.tick-interval", "200ms");
     var context =
         Micronaut.build(new String[0]).properties(properties).environments(environments()).start();
     nodes.add(context);
@@ -65,14 +64,14 @@ abstract class ScheduleTicksContract {
     var schedule =
         a.postJson(
             "/v1/collections/ticks/schedules",
-            "{\"cron\":\"* * * * * *\",\"checks\":[\"drift\"],\"onRegression\":\"alert\"}");
+            "{\"cron\":\"*/10 * * * * *\",\"checks\":[\"drift\"],\"onRegression\":\"alert\"}");
     assertThat(schedule.statusCode()).as(schedule.body()).isEqualTo(201);
     String id = json.readValue(schedule.body(), JsonNode.class).get("id").getStringValue();
 
-    Thread.sleep(6_000);
+    Thread.sleep(50_000); // about five ticks
     assertThat(a.postJson("/v1/collections/ticks/schedules/" + id + ":pause", "{}").statusCode())
         .isEqualTo(200);
-    Thread.sleep(2_000); // let a tick in progress finish
+    Thread.sleep(3_000); // let a tick in progress finish
 
     var timeline = a.get("/v1/collections/ticks/timeline?limit=1000");
     Map<String, Integer> runsPerTick = new TreeMap<>();
@@ -85,7 +84,7 @@ abstract class ScheduleTicksContract {
       }
     }
     System.out.printf("ticks run per node: %s%n", runsPerNode);
-    assertThat(runsPerTick).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(runsPerTick).hasSizeGreaterThanOrEqualTo(3);
     assertThat(runsPerTick.values()).allMatch(runs -> runs == 1);
     assertThat(runsPerNode.keySet()).isSubsetOf("node-a", "node-b");
   }
