@@ -283,7 +283,73 @@ abstract class FreshnessContract {
     assertThat(timeline).contains("reindex", "promote");
   }
 
+  @Test
+  void badRequestsAreRefusedNamingTheFieldAndChangeNothing() {
+    String c = "strict";
+    created(api.postJson("/v1/collections", "{\"name\":\"" + c + "\"}"));
+    assertProblem(
+        api.postJson(
+            "/v1/collections/" + c + "/generations",
+            "{\"settings\":{\"chunker\":{\"maxTokens\":4}}}"),
+        400,
+        "chunker.maxTokens");
+    assertProblem(
+        api.postJson(
+            "/v1/collections/" + c + "/generations", "{\"settings\":{\"colour\":\"red\"}}"),
+        400,
+        "settings.colour");
+    assertProblem(
+        api.postJson("/v1/collections/" + c + "/generations", "{\"promote\":\"gate\"}"),
+        400,
+        "dataset is required");
+    assertProblem(
+        api.postJson(
+            "/v1/collections/" + c + "/generations",
+            "{\"settings\":{\"embedding\":{\"model\":\"no-such-model\"}}}"),
+        400,
+        "no-such-model");
+    assertProblem(
+        api.postJson(
+            "/v1/collections/" + c + "/schedules", "{\"cron\":\"often\",\"checks\":[\"drift\"]}"),
+        400,
+        "cron");
+    assertProblem(
+        api.postJson(
+            "/v1/collections/" + c + "/schedules",
+            "{\"cron\":\"* * * * * *\",\"checks\":[\"drift\"]}"),
+        400,
+        "ragops.jobs.poll-interval");
+    assertProblem(
+        api.postJson(
+            "/v1/collections/" + c + "/schedules",
+            "{\"cron\":\"0 0 * * * *\",\"checks\":[\"eval\"]}"),
+        400,
+        "dataset is required");
+    assertProblem(
+        api.postJson("/v1/collections/" + c + "/generations/7:promote", "{}"), 404, "generation 7");
+    assertProblem(
+        api.postJson("/v1/collections/" + c + "/generations/1:rollback", "{}"),
+        409,
+        "no previous generation");
+    assertProblem(
+        api.postJson("/v1/collections/" + c + "/generations/1:promote", "{}"),
+        409,
+        "only a ready one");
+    assertProblem(api.get("/v1/collections/nope/timeline"), 404, "nope");
+    assertProblem(api.get("/v1/collections/" + c + "/schedules/not-an-id"), 404, "not-an-id");
+    assertProblem(api.get("/v1/collections/" + c + "/timeline?limit=0"), 400, "limit");
+    assertThat(statuses(c)).isEqualTo(Map.of(1, "active"));
+    assertThat(ok(api.get("/v1/collections/" + c + "/schedules"), 200).get("schedules").size())
+        .isZero();
+  }
+
   // --- helpers
+
+  private void assertProblem(HttpResponse<String> response, int status, String mentions) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+    assertThat(response.body()).contains(mentions);
+  }
 
   private String awaitJob(String jobId) {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
