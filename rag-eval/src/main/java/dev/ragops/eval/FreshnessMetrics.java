@@ -105,6 +105,7 @@ class FreshnessMetrics {
             })
         .tag("collection", collection)
         .description(description)
+        .strongReference(true) // the supplier lives only here
         .register(registry);
   }
 }

@@ -164,6 +164,15 @@ abstract class FreshnessContract {
     assertThat(hit.get("freshness").get("documentVersion").getIntValue()).isEqualTo(2);
     assertThat(sourceIds(c, removed.title(), "keyword")).doesNotContain("cran-" + removed.id());
 
+    assertThat(finding(report, "drift").get("drifted").getIntValue()).isZero();
+    assertThat(finding(report, "eval").get("regression").getBooleanValue()).isFalse();
+    String metrics = api.get("/prometheus").body();
+    assertThat(metrics)
+        .contains("ragops_freshness_eval_score{collection=\"" + c + "\",metric=\"ndcg@10\"}")
+        .contains("ragops_freshness_active_generation{collection=\"" + c + "\"} 2.0")
+        .contains("ragops_freshness_stale_documents{collection=\"" + c + "\"} 0.0")
+        .contains("ragops_freshness_last_success_age_seconds{collection=\"" + c + "\"}");
+
     var kinds = timelineKinds(c);
     assertThat(kinds).contains("detection", "eval", "reindex", "verdict", "promote");
     assertThat(kinds.get(0)).isEqualTo("promote");
@@ -281,6 +290,60 @@ abstract class FreshnessContract {
     assertThat(seen).contains(1, generation);
     var timeline = timelineKinds(c);
     assertThat(timeline).contains("reindex", "promote");
+
+    // a new embedding model: the chunks are embedded again (not re-chunked), no upload needed,
+    // and queries of the new generation are embedded with the new model
+    var changed =
+        ok(
+            api.patchJson(
+                "/v1/collections/" + c,
+                "{\"embedding\":{\"model\":\"all-minilm-l6-v2\"},\"promote\":\"auto\"}"),
+            202);
+    int minilm = changed.get("generation").getIntValue();
+    assertThat(awaitGeneration(c, minilm)).isEqualTo("active");
+    var stats = parse(api.get("/v1/collections/" + c + "/generations/" + minilm)).get("stats");
+    assertThat(stats.get("reembedded").getIntValue()).isEqualTo(30);
+    assertThat(stats.get("rechunked")).isNull();
+    var target = sample.documents().get(5);
+    var hit = firstHit(c, target.title(), "vector");
+    assertThat(hit.get("sourceId").getStringValue()).isEqualTo("cran-" + target.id());
+    assertThat(hit.get("freshness").get("generation").getIntValue()).isEqualTo(minilm);
+    assertThat(hit.get("freshness").get("stale").getBooleanValue()).isFalse();
+
+    // ttl: every document is older than a second; the hits say stale and the webhook hears of it
+    var ttl =
+        ok(
+            api.postJson(
+                "/v1/collections/" + c + "/schedules",
+                json(
+                    Map.of(
+                        "cron", "0 0 0 1 1 *",
+                        "checks", List.of("ttl"),
+                        "maxAge", "PT1S",
+                        "onRegression", "alert",
+                        "webhookUrl", sources.hookUrl().toString()))),
+            201);
+    Thread.sleep(1500);
+    var report =
+        ok(
+            api.postJson(
+                "/v1/collections/"
+                    + c
+                    + "/schedules/"
+                    + ttl.get("id").getStringValue()
+                    + ":trigger",
+                "{}"),
+            200);
+    assertThat(finding(report, "ttl").get("expired").getIntValue()).isEqualTo(30);
+    assertThat(report.get("action").getStringValue()).isEqualTo("alert");
+    assertThat(sources.hooks())
+        .anySatisfy(body -> assertThat(body).contains("\"collection\":\"load\""));
+    assertThat(
+            firstHit(c, target.title(), "vector").get("freshness").get("stale").getBooleanValue())
+        .isTrue();
+    assertThat(api.get("/prometheus").body())
+        .contains("ragops_freshness_stale_documents{collection=\"" + c + "\"} 30.0");
+    assertThat(timelineKinds(c).get(0)).isEqualTo("alert");
   }
 
   @Test

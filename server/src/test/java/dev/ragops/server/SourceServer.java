@@ -28,6 +28,7 @@ final class SourceServer implements AutoCloseable {
   private final AtomicInteger notModified = new AtomicInteger();
   private final AtomicInteger served = new AtomicInteger();
   private final AtomicInteger versions = new AtomicInteger();
+  private final java.util.List<String> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   SourceServer() {
     try {
@@ -36,6 +37,7 @@ final class SourceServer implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.createContext("/docs/", this::handle);
+    server.createContext("/hooks", this::hook);
     server.start();
   }
 
@@ -57,6 +59,22 @@ final class SourceServer implements AutoCloseable {
 
   URI url(String id) {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/docs/" + id);
+  }
+
+  /** Where webhooks may be posted; {@link #hooks()} lists the bodies received. */
+  URI hookUrl() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hooks");
+  }
+
+  java.util.List<String> hooks() {
+    return java.util.List.copyOf(hooks);
+  }
+
+  private void hook(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      hooks.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      exchange.sendResponseHeaders(204, -1);
+    }
   }
 
   /** How many requests were answered 304 Not Modified. */
