@@ -19,7 +19,10 @@ import java.util.Set;
  *       <td>admin on c</td></tr>
  *   <tr><td>{@code …/{c}/search}, {@code …/{c}/queries}</td><td>search on c</td></tr>
  *   <tr><td>{@code …/{c}/documents/**}</td><td>ingest on c</td></tr>
- *   <tr><td>{@code …/{c}/evals/**}, {@code …/{c}/faithfulness/**}</td><td>eval on c</td></tr>
+ *   <tr><td>{@code …/{c}/evals/**}, {@code …/{c}/faithfulness/**}, {@code …/{c}/timeline}</td>
+ *       <td>eval on c</td></tr>
+ *   <tr><td>{@code …/{c}/generations/**}, {@code …/{c}/schedules/**}, {@code PATCH …/{c}}</td>
+ *       <td>admin on c</td></tr>
  *   <tr><td>{@code /v1/jobs/{id}/**}</td><td>ingest on the job's collection</td></tr>
  *   <tr><td>{@code /v1/evals/**}</td><td>eval on {@code *}</td></tr>
  *   <tr><td>{@code /v1/faithfulness/**}</td><td>eval on some collection</td></tr>
@@ -95,7 +98,7 @@ final class AccessPolicy {
         switch (parts[2]) {
           case "search", "queries" -> Action.SEARCH;
           case "documents" -> Action.INGEST;
-          case "evals", "faithfulness" -> Action.EVAL;
+          case "evals", "faithfulness", "timeline" -> Action.EVAL;
           default -> Action.ADMIN;
         };
     return new OnCollection(action, collection);
