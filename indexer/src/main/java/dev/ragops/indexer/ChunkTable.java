@@ -207,7 +207,7 @@ class ChunkTable {
     }
   }
 
-  private static long appendChange(Connection connection, String collection, String documentId)
+  static long appendChange(Connection connection, String collection, String documentId)
       throws SQLException {
     try (PreparedStatement change =
         connection.prepareStatement(INSERT_CHANGE_SQL, new String[] {"seq"})) {

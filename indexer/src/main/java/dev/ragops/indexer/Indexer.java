@@ -2,11 +2,13 @@ package dev.ragops.indexer;
 
 import dev.ragops.model.ChunkWriter;
 import dev.ragops.model.Fingerprint;
+import dev.ragops.model.GenerationStore;
 import dev.ragops.model.IndexedChunk;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Makes chunks durable in the database, the source of truth, and searchable in the node's Lucene
@@ -15,15 +17,44 @@ import java.util.List;
  * for its upload can search it at once; other nodes apply it within {@code ragops.sync.interval}.
  */
 @Singleton
-public final class Indexer implements ChunkWriter {
+public final class Indexer implements ChunkWriter, GenerationStore {
 
   private final ChunkTable table;
   private final LuceneSync sync;
+  private final GenerationChunks generations;
   private volatile boolean caughtUp;
 
-  Indexer(ChunkTable table, LuceneSync sync) {
+  Indexer(ChunkTable table, LuceneSync sync, GenerationChunks generations) {
     this.table = table;
     this.sync = sync;
+    this.generations = generations;
+  }
+
+  @Override
+  public List<IndexedChunk> chunks(String documentId, int generation) {
+    return generations.chunks(documentId, generation);
+  }
+
+  @Override
+  public Map<String, StoredDocument> documents(String collection, int generation) {
+    return generations.documents(collection, generation);
+  }
+
+  @Override
+  public long deleteGeneration(String collection, int generation) {
+    long deleted = generations.delete(collection, generation);
+    sync.catchUp();
+    return deleted;
+  }
+
+  @Override
+  public long lastChange() {
+    return table.lastSeq();
+  }
+
+  @Override
+  public boolean applied(long seq) {
+    return sync.applied(seq);
   }
 
   @Override

@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +43,9 @@ final class LuceneSync {
   private boolean uncommitted;
   private long lastCommit = System.nanoTime();
 
-  private long watermark = -1;
-  private final TreeSet<Long> appliedAbove = new TreeSet<>();
+  // read without the lock by applied(), which searches call
+  private volatile long watermark = -1;
+  private final ConcurrentSkipListSet<Long> appliedAbove = new ConcurrentSkipListSet<>();
   private final TreeMap<Long, Long> gapsSince = new TreeMap<>();
 
   LuceneSync(
@@ -174,8 +175,11 @@ final class LuceneSync {
     return watermark;
   }
 
-  /** Whether the change with sequence number {@code seq} has been applied on this node. */
-  synchronized boolean applied(long seq) {
+  /**
+   * Whether the change with sequence number {@code seq} has been applied on this node. Does not
+   * wait for a catch-up in progress.
+   */
+  boolean applied(long seq) {
     return seq <= watermark || appliedAbove.contains(seq);
   }
 

@@ -3,6 +3,21 @@ package dev.ragops.ingestion;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** What a collection stores in its {@code settings} column. */
+/**
+ * What a collection stores in its {@code settings} column, and each generation in its own.
+ *
+ * @param embedding the embedding model; null means the configured one ({@code
+ *     ragops.embedder.model})
+ */
 @Serdeable
-record CollectionSettings(@Nullable ChunkerSettings chunker) {}
+record CollectionSettings(
+    @Nullable ChunkerSettings chunker, @Nullable EmbeddingSettings embedding) {
+
+  CollectionSettings(@Nullable ChunkerSettings chunker) {
+    this(chunker, null);
+  }
+
+  /** Which registered model embeds a collection's chunks, e.g. {@code all-minilm-l6-v2}. */
+  @Serdeable
+  record EmbeddingSettings(@Nullable String model) {}
+}

@@ -3,6 +3,7 @@ package dev.ragops.ingestion;
 import dev.ragops.model.ChunkWriter;
 import dev.ragops.model.CollectionCatalog;
 import dev.ragops.model.ConflictException;
+import dev.ragops.model.GenerationStore;
 import dev.ragops.model.NotFoundException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
@@ -25,15 +26,24 @@ final class Collections implements CollectionCatalog {
   private final CollectionRepository collections;
   private final DocumentRepository documents;
   private final ChunkWriter chunks;
+  private final GenerationStore store;
   private final Chunkers chunkers;
   private final JsonMapper json;
+  private final GenerationTable generationTable;
+  // a generation's settings never change, so neither does its model
+  private final java.util.Map<String, String> models =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   Collections(
       CollectionRepository collections,
       DocumentRepository documents,
       ChunkWriter chunks,
+      GenerationStore store,
       Chunkers chunkers,
-      JsonMapper json) {
+      JsonMapper json,
+      GenerationTable generationTable) {
+    this.store = store;
+    this.generationTable = generationTable;
     this.collections = collections;
     this.documents = documents;
     this.chunks = chunks;
@@ -63,7 +73,9 @@ final class Collections implements CollectionCatalog {
             name,
             1,
             Instant.now().truncatedTo(ChronoUnit.MILLIS),
-            write(new CollectionSettings(filled))));
+            write(new CollectionSettings(filled)),
+            null,
+            0L));
   }
 
   List<CollectionRow> list() {
@@ -82,10 +94,20 @@ final class Collections implements CollectionCatalog {
 
   /** The collection's chunker settings, with every field filled. */
   ChunkerSettings chunkerSettings(CollectionRow collection) {
+    return chunkerSettings(collection.settings());
+  }
+
+  /** The chunker settings of a {@link CollectionSettings} JSON text, with every field filled. */
+  ChunkerSettings chunkerSettings(String settingsJson) {
+    var chunker = read(settingsJson).chunker();
+    return chunker == null ? chunkers.defaults() : chunker.orElse(chunkers.defaults());
+  }
+
+  /** A {@link CollectionSettings} JSON text, read. */
+  CollectionSettings read(String settingsJson) {
     try {
-      var settings = json.readValue(collection.settings(), CollectionSettings.class);
-      var chunker = settings == null ? null : settings.chunker();
-      return chunker == null ? chunkers.defaults() : chunker.orElse(chunkers.defaults());
+      var settings = json.readValue(settingsJson, CollectionSettings.class);
+      return settings == null ? new CollectionSettings(null, null) : settings;
     } catch (IOException e) {
       throw new UncheckedIOException("collection settings are not valid JSON", e);
     }
@@ -109,15 +131,45 @@ final class Collections implements CollectionCatalog {
     collections.delete(collection);
   }
 
+  /**
+   * The active generation, or the previous one while this node's index has not yet applied the
+   * active one's last change: a search never reads a generation this node holds only in part.
+   */
   @Override
   public OptionalInt activeGeneration(String collection) {
     return collections
         .findByName(collection)
-        .map(row -> OptionalInt.of(row.activeGeneration()))
+        .map(row ->
+            row.previousGeneration() != null && !store.applied(row.activeReadySeq())
+                ? OptionalInt.of(row.previousGeneration())
+                : OptionalInt.of(row.activeGeneration()))
         .orElse(OptionalInt.empty());
   }
 
-  private String write(CollectionSettings settings) {
+  @Override
+  public String embeddingModel(String collection, int generation) {
+    var row = collections.findByName(collection).orElse(null);
+    if (row == null) {
+      return null;
+    }
+    return models
+        .computeIfAbsent(
+            row.id() + "/" + generation,
+            key -> {
+              String settings =
+                  generation == row.activeGeneration()
+                      ? row.settings()
+                      : generationTable
+                          .find(row.id(), generation)
+                          .map(GenerationRow::settings)
+                          .orElse(row.settings());
+              var embedding = read(settings).embedding();
+              return embedding == null || embedding.model() == null ? "" : embedding.model();
+            })
+        .transform(model -> model.isEmpty() ? null : model);
+  }
+
+  String write(CollectionSettings settings) {
     try {
       return json.writeValueAsString(settings);
     } catch (IOException e) {

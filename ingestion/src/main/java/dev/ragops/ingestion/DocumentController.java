@@ -46,9 +46,16 @@ class DocumentController {
   private final Ingestor ingestor;
   private final Documents documents;
   private final UrlFetcher fetcher;
+  private final DocumentSourceTable sources;
   private final JsonMapper json;
 
-  DocumentController(Ingestor ingestor, Documents documents, UrlFetcher fetcher, JsonMapper json) {
+  DocumentController(
+      Ingestor ingestor,
+      Documents documents,
+      UrlFetcher fetcher,
+      DocumentSourceTable sources,
+      JsonMapper json) {
+    this.sources = sources;
     this.ingestor = ingestor;
     this.documents = documents;
     this.fetcher = fetcher;
@@ -157,6 +164,12 @@ class DocumentController {
               metadataJson,
               request.title(),
               null);
+      // the sources check fetches it again with these validators
+      sources.record(
+          UUID.fromString(submission.documentId()),
+          request.url().strip(),
+          fetched.etag(),
+          fetched.lastModified());
     }
     return HttpResponse.status(HttpStatus.ACCEPTED).body(submission);
   }

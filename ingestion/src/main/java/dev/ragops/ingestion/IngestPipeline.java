@@ -48,6 +48,8 @@ final class IngestPipeline {
   private final Embedder embedder;
   private final ChunkWriter writer;
   private final JsonMapper json;
+  private final DocumentTexts texts;
+  private final Generations generations;
   private final TransactionOperations<Connection> transactions;
   private final int embedBatch;
 
@@ -61,6 +63,8 @@ final class IngestPipeline {
       Embedder embedder,
       ChunkWriter writer,
       JsonMapper json,
+      DocumentTexts texts,
+      Generations generations,
       TransactionOperations<Connection> transactions,
       @Value("${ragops.ingest.embed-batch:64}") int embedBatch) {
     this.jobs = jobs;
@@ -72,6 +76,8 @@ final class IngestPipeline {
     this.embedder = embedder;
     this.writer = writer;
     this.json = json;
+    this.texts = texts;
+    this.generations = generations;
     this.transactions = transactions;
     this.embedBatch = embedBatch;
   }
@@ -101,6 +107,17 @@ final class IngestPipeline {
       enter(job, version, stage, 0, 0);
       var extracted = extractor.extract(upload.content(), upload.fileName());
       String title = upload.title() != null ? upload.title() : extracted.title();
+      // kept so a reindex can chunk this version again after the upload is dropped
+      texts.save(
+          document.id(),
+          version,
+          new ExtractedText(
+              extracted.text(),
+              title,
+              extracted.contentType(),
+              extracted.metadata(),
+              extracted.structure()),
+          extractor.parserVersion());
 
       stage = DocumentStatus.CHUNKING;
       enter(job, version, stage, 0, 0);
@@ -112,18 +129,19 @@ final class IngestPipeline {
       enter(job, version, stage, 0, spans.size());
       String collection = collectionRow.name();
       int generation = collectionRow.activeGeneration();
+      Embedder model = generations.embedder(collectionRow);
       var fingerprint =
           new Fingerprint(
               extractor.parserVersion(),
               chunker.settingsHash(),
-              embedder.modelId(),
-              embedder.dimension());
+              model.modelId(),
+              model.dimension());
       Map<String, Object> metadata = metadata(document, extracted);
       List<IndexedChunk> indexed = new ArrayList<>(spans.size());
       for (int from = 0; from < spans.size(); from += embedBatch) {
         var batch = spans.subList(from, Math.min(from + embedBatch, spans.size()));
         var vectors =
-            embedder.embedDocuments(batch.stream().map(s -> s.of(extracted.text())).toList());
+            model.embedDocuments(batch.stream().map(s -> s.of(extracted.text())).toList());
         for (int i = 0; i < batch.size(); i++) {
           var span = batch.get(i);
           var chunk =
@@ -179,6 +197,8 @@ final class IngestPipeline {
       } else if (current != version) {
         supersede(job, current);
       } else {
+        // the other live generations (one being built, the one kept for a rollback) get it too
+        generations.mirror(collectionRow, document.id(), generation, fingerprint, indexed.size());
         LOG.info(
             "Ingested document {} version {} ({} chunks, {})",
             document.id(),

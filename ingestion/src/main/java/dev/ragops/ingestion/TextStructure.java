@@ -1,5 +1,6 @@
 package dev.ragops.ingestion;
 
+import io.micronaut.serde.annotation.Serdeable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,11 +10,13 @@ import java.util.List;
  * @param headings headings in text order
  * @param pageStarts the offset each page starts at, in order; empty when the format has no pages
  */
+@Serdeable
 record TextStructure(List<Heading> headings, List<Integer> pageStarts) {
 
   static final TextStructure NONE = new TextStructure(List.of(), List.of());
 
   /** A heading of {@code level} 1 (outermost) to 6 whose line starts at {@code offset}. */
+  @Serdeable
   record Heading(int offset, int level, String title) {}
 
   TextStructure {

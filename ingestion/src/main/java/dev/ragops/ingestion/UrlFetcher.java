@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,8 +31,27 @@ import java.util.concurrent.TimeoutException;
 @Singleton
 final class UrlFetcher {
 
-  /** A fetched document: its bytes, a file name taken from the final URL, and that URL. */
-  record Fetched(byte[] content, @Nullable String fileName, URI url) {}
+  /**
+   * A fetched document: its bytes, a file name taken from the final URL, that URL, and the
+   * validators the server sent ({@code ETag}, {@code Last-Modified}), null when it sent none.
+   */
+  record Fetched(
+      byte[] content,
+      @Nullable String fileName,
+      URI url,
+      @Nullable String etag,
+      @Nullable String lastModified) {}
+
+  /** What a conditional fetch found: the new body, or that it is unchanged or gone. */
+  sealed interface Recheck {
+    /** 304 Not Modified. */
+    record Unchanged() implements Recheck {}
+
+    /** 404 Not Found or 410 Gone. */
+    record Gone(int status) implements Recheck {}
+
+    record Changed(Fetched fetched) implements Recheck {}
+  }
 
   private final AddressPolicy policy;
   private final long maxBytes;
@@ -67,11 +87,58 @@ final class UrlFetcher {
    *     error, the body is too large or the fetch too slow; the message says which
    */
   Fetched fetch(String url) {
+    var response = request(url, Map.of());
+    int status = response.statusCode();
+    if (status >= 400 || status < 200 || status == 304) {
+      throw new IllegalArgumentException("fetching " + response.uri() + " answered HTTP " + status);
+    }
+    return fetched(response);
+  }
+
+  /**
+   * Fetches {@code url} again, sending {@code If-None-Match: etag} and {@code If-Modified-Since:
+   * lastModified} when known, under the same address policy and limits as {@link #fetch}.
+   *
+   * @throws IllegalArgumentException when the fetch fails other than with 304, 404 or 410
+   */
+  Recheck recheck(String url, @Nullable String etag, @Nullable String lastModified) {
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    if (etag != null) {
+      headers.put("If-None-Match", etag);
+    }
+    if (lastModified != null) {
+      headers.put("If-Modified-Since", lastModified);
+    }
+    var response = request(url, headers);
+    int status = response.statusCode();
+    if (status == 304) {
+      return new Recheck.Unchanged();
+    }
+    if (status == 404 || status == 410) {
+      return new Recheck.Gone(status);
+    }
+    if (status >= 400 || status < 200) {
+      throw new IllegalArgumentException("fetching " + response.uri() + " answered HTTP " + status);
+    }
+    return new Recheck.Changed(fetched(response));
+  }
+
+  private static Fetched fetched(HttpResponse<byte[]> response) {
+    return new Fetched(
+        response.body(),
+        fileName(response.uri()),
+        response.uri(),
+        response.headers().firstValue("ETag").orElse(null),
+        response.headers().firstValue("Last-Modified").orElse(null));
+  }
+
+  /** The response at the end of the redirect chain, whatever its status. */
+  private HttpResponse<byte[]> request(String url, Map<String, String> headers) {
     URI uri = parse(url);
     long deadline = System.nanoTime() + timeout.toNanos();
     for (int hop = 0; hop <= maxRedirects; hop++) {
       policy.check(uri.getHost());
-      HttpResponse<byte[]> response = send(uri, deadline);
+      HttpResponse<byte[]> response = send(uri, deadline, headers);
       int status = response.statusCode();
       if (status >= 300 && status < 400 && status != 304) {
         var location = response.headers().firstValue("Location");
@@ -82,26 +149,23 @@ final class UrlFetcher {
         uri = parse(uri.resolve(location.get().strip()).toString());
         continue;
       }
-      if (status >= 400 || status < 200) {
-        throw new IllegalArgumentException("fetching " + uri + " answered HTTP " + status);
-      }
-      return new Fetched(response.body(), fileName(uri), uri);
+      return response;
     }
     throw new IllegalArgumentException(
         "fetching " + url + " redirected more than " + maxRedirects + " times");
   }
 
-  private HttpResponse<byte[]> send(URI uri, long deadline) {
+  private HttpResponse<byte[]> send(URI uri, long deadline, Map<String, String> headers) {
     long remaining = deadline - System.nanoTime();
     if (remaining <= 0) {
       throw tooSlow(uri);
     }
-    var request =
+    var builder =
         HttpRequest.newBuilder(uri)
             .timeout(Duration.ofNanos(remaining))
-            .header("User-Agent", "ragops-ingest")
-            .GET()
-            .build();
+            .header("User-Agent", "ragops-ingest");
+    headers.forEach(builder::header);
+    var request = builder.GET().build();
     var future = client.sendAsync(request, info -> BoundedBody.of(info, maxBytes));
     try {
       return future.get(remaining, TimeUnit.NANOSECONDS);

@@ -9,6 +9,10 @@
  *       and {@link dev.ragops.model.VectorStore} (indexer), {@link
  *       dev.ragops.model.CollectionCatalog} (ingestion), {@link dev.ragops.model.Retriever}
  *       (retrieval-api).
+ *   <li>Freshness seams: {@link dev.ragops.model.IndexGenerations} and {@link
+ *       dev.ragops.model.DocumentSources} (ingestion), {@link dev.ragops.model.GenerationStore}
+ *       (indexer), {@link dev.ragops.model.EmbedderCatalog} (gpu-embedder), {@link
+ *       dev.ragops.model.StalenessView} (rag-eval).
  *   <li>Failures: {@link dev.ragops.model.RagopsException} and its subclasses, split by
  *       retryability.
  * </ul>

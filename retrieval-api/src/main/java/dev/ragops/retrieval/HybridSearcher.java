@@ -2,6 +2,7 @@ package dev.ragops.retrieval;
 
 import dev.ragops.model.CollectionCatalog;
 import dev.ragops.model.Embedder;
+import dev.ragops.model.EmbedderCatalog;
 import dev.ragops.model.FilterSyntax;
 import dev.ragops.model.KeywordIndex;
 import dev.ragops.model.Reranker;
@@ -9,6 +10,7 @@ import dev.ragops.model.RetrievalDefaults;
 import dev.ragops.model.Retriever;
 import dev.ragops.model.ScoredChunk;
 import dev.ragops.model.SearchScope;
+import dev.ragops.model.StalenessView;
 import dev.ragops.model.VectorStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
@@ -41,6 +43,8 @@ public final class HybridSearcher implements Retriever {
   private final KeywordIndex keyword;
   private final VectorStore vectors;
   private final Embedder embedder;
+  private final EmbedderCatalog models;
+  private final StalenessView staleness;
   private final QueryLog queryLog;
   private final Reranker reranker;
   private final SearchStages stages;
@@ -54,6 +58,8 @@ public final class HybridSearcher implements Retriever {
       KeywordIndex keyword,
       VectorStore vectors,
       Embedder embedder,
+      @Nullable EmbedderCatalog models,
+      @Nullable StalenessView staleness,
       QueryLog queryLog,
       @Nullable Reranker reranker,
       MeterRegistry meters,
@@ -67,6 +73,8 @@ public final class HybridSearcher implements Retriever {
     this.keyword = keyword;
     this.vectors = vectors;
     this.embedder = embedder;
+    this.models = models;
+    this.staleness = staleness;
     this.queryLog = queryLog;
     this.reranker = reranker;
     this.stages = new SearchStages(meters);
@@ -205,7 +213,7 @@ public final class HybridSearcher implements Retriever {
   }
 
   private List<ScoredChunk> vectorLeg(SearchScope scope, String query, int k) {
-    float[] vector = stages.embedQuery.record(() -> embedder.embedQuery(query));
+    float[] vector = stages.embedQuery.record(() -> queryEmbedder(scope).embedQuery(query));
     return stages.vector.record(() -> vectors.nearest(scope, vector, k));
   }
 
@@ -226,7 +234,14 @@ public final class HybridSearcher implements Retriever {
     return parameters;
   }
 
-  private static SearchResponse.Hit toHit(FusedHit hit, String mode, Highlighter highlighter) {
+  /** The model that embedded the scope's generation (a reindex may have changed it). */
+  private Embedder queryEmbedder(SearchScope scope) {
+    String model =
+        models == null ? null : catalog.embeddingModel(scope.collection(), scope.generation());
+    return model == null ? embedder : models.forModel(model);
+  }
+
+  private SearchResponse.Hit toHit(FusedHit hit, String mode, Highlighter highlighter) {
     var chunk = hit.chunk();
     Object modified = chunk.metadata().get("modified");
     return new SearchResponse.Hit(
@@ -252,7 +267,7 @@ public final class HybridSearcher implements Retriever {
             chunk.documentVersion(),
             chunk.generation(),
             modified == null ? null : modified.toString(),
-            false),
+            staleness != null && staleness.isStale(chunk.collection(), chunk.documentId())),
         chunk.metadata());
   }
 
