@@ -19,11 +19,13 @@ public final class Indexer implements ChunkWriter {
 
   private final ChunkTable table;
   private final LuceneSync sync;
+  private final CollectionAnalyses analyses;
   private volatile boolean caughtUp;
 
-  Indexer(ChunkTable table, LuceneSync sync) {
+  Indexer(ChunkTable table, LuceneSync sync, CollectionAnalyses analyses) {
     this.table = table;
     this.sync = sync;
+    this.analyses = analyses;
   }
 
   @Override
@@ -53,6 +55,7 @@ public final class Indexer implements ChunkWriter {
   public void deleteCollection(String collection) {
     table.deleteCollection(collection);
     sync.catchUp();
+    analyses.forget(collection);
   }
 
   /**
