@@ -40,8 +40,8 @@ public final class PostgresHybridPeer implements AutoCloseable {
           + " USING gin (to_tsvector('english', text))";
 
   /**
-   * Parameters: vector, collection, generation, vector, candidates; query text, collection,
-   * generation, candidates; rrf k, rrf k, k. {@code %s} is the {@code tsquery} expression.
+   * Parameters: collection; vector, generation, vector, candidates; query text, generation,
+   * candidates; rrf k, rrf k, k. {@code %s} is the {@code tsquery} expression.
    */
   private static final String HYBRID_SQL =
       """
@@ -72,6 +72,7 @@ public final class PostgresHybridPeer implements AutoCloseable {
   public record Hit(String chunkId, String sourceId, double score) {}
 
   private final PreparedStatement statement;
+  private final PreparedStatement explain;
   private final int rrfK;
 
   /**
@@ -89,6 +90,7 @@ public final class PostgresHybridPeer implements AutoCloseable {
       settings.execute("SET hnsw.iterative_scan = relaxed_order");
     }
     this.statement = connection.prepareStatement(HYBRID_SQL.formatted(matching.tsquery));
+    this.explain = connection.prepareStatement("EXPLAIN " + HYBRID_SQL.formatted(matching.tsquery));
     this.rrfK = rrfK;
   }
 
@@ -108,19 +110,7 @@ public final class PostgresHybridPeer implements AutoCloseable {
   public List<Hit> search(
       String collection, int generation, String text, float[] vector, int candidates, int k)
       throws SQLException {
-    var query = new PGvector(vector);
-    int p = 1;
-    statement.setString(p++, collection);
-    statement.setObject(p++, query);
-    statement.setInt(p++, generation);
-    statement.setObject(p++, query);
-    statement.setInt(p++, candidates);
-    statement.setString(p++, text);
-    statement.setInt(p++, generation);
-    statement.setInt(p++, candidates);
-    statement.setInt(p++, rrfK);
-    statement.setInt(p++, rrfK);
-    statement.setInt(p, k);
+    bind(statement, collection, generation, text, vector, candidates, k);
     List<Hit> hits = new ArrayList<>(k);
     try (ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
@@ -130,8 +120,47 @@ public final class PostgresHybridPeer implements AutoCloseable {
     return hits;
   }
 
+  /** PostgreSQL's plan for a search, one line per row, to check that both legs use an index. */
+  public String plan(
+      String collection, int generation, String text, float[] vector, int candidates, int k)
+      throws SQLException {
+    bind(explain, collection, generation, text, vector, candidates, k);
+    StringBuilder plan = new StringBuilder();
+    try (ResultSet rows = explain.executeQuery()) {
+      while (rows.next()) {
+        plan.append(rows.getString(1)).append('\n');
+      }
+    }
+    return plan.toString();
+  }
+
+  private void bind(
+      PreparedStatement target,
+      String collection,
+      int generation,
+      String text,
+      float[] vector,
+      int candidates,
+      int k)
+      throws SQLException {
+    var query = new PGvector(vector);
+    int p = 1;
+    target.setString(p++, collection);
+    target.setObject(p++, query);
+    target.setInt(p++, generation);
+    target.setObject(p++, query);
+    target.setInt(p++, candidates);
+    target.setString(p++, text);
+    target.setInt(p++, generation);
+    target.setInt(p++, candidates);
+    target.setInt(p++, rrfK);
+    target.setInt(p++, rrfK);
+    target.setInt(p, k);
+  }
+
   @Override
   public void close() throws SQLException {
     statement.close();
+    explain.close();
   }
 }

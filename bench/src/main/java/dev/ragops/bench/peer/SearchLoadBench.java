@@ -107,6 +107,24 @@ public final class SearchLoadBench {
         row.next();
         generation = row.getInt(1);
       }
+      String plan;
+      try (var peer =
+          new PostgresHybridPeer(
+              setup,
+              PostgresHybridPeer.Matching.ALL_TERMS,
+              PeerQualityBench.EF_SEARCH,
+              PeerQualityBench.RRF_K)) {
+        String text = queries.get(0);
+        plan =
+            peer.plan(
+                COLLECTION, generation, text, embedder.embedQuery(text), PeerQualityBench.CANDIDATES, K);
+      }
+      System.err.println("peer plan:\n" + plan);
+      String planNote =
+          (plan.contains("chunks_embedding") ? "the HNSW index" : "NO HNSW index")
+              + " for its vector leg and "
+              + (plan.contains("bench_peer_chunks_fts") ? "the GIN index" : "NO GIN index")
+              + " for its full-text leg";
       var http = new RagopsHttp(server.uri());
       Map<String, ClosedLoop.ClientFactory> targets = new LinkedHashMap<>();
       for (String mode : List.of("hybrid", "keyword", "vector")) {
@@ -166,7 +184,9 @@ public final class SearchLoadBench {
                   + " load generator's JVM with the same model and settings as the server"
                   + " (DjlEmbedder, bge-small int8, dynamic batching, `embedQuery`), then runs"
                   + " `PostgresHybridPeer`'s statement (50 candidates per leg, ef_search 100, RRF k ="
-                  + " 60). ragops embeds in the server. Same machine, same cores; ratios compare"
+                  + " 60); its plan (EXPLAIN) uses "
+                  + planNote
+                  + ". ragops embeds in the server. Same machine, same cores; ratios compare"
                   + " ragops hybrid with the peer at the same concurrency.\n\n");
       body.append(
           "| target | clients | QPS | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|\n");
