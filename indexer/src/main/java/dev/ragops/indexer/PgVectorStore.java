@@ -48,20 +48,29 @@ public class PgVectorStore implements VectorStore {
   private final ChunkRowReader rows;
   private final int efSearch;
   private final String storage;
+  private final String iterativeScan;
 
   PgVectorStore(
       DataSource dataSource,
       ChunkRowReader rows,
       PgVectorIndexOptions options,
-      @Value("${ragops.pgvector.ef-search:100}") int efSearch) {
+      @Value("${ragops.pgvector.ef-search:100}") int efSearch,
+      @Value("${ragops.pgvector.iterative-scan:relaxed_order}") String iterativeScan) {
     if (efSearch < 1 || efSearch > 1000) {
       throw new IllegalArgumentException(
           "ragops.pgvector.ef-search must be in 1..1000, got " + efSearch);
     }
     this.dataSource = dataSource;
     this.rows = rows;
+    if (!List.of("relaxed_order", "strict_order", "off").contains(iterativeScan)) {
+      throw new IllegalArgumentException(
+          "ragops.pgvector.iterative-scan must be relaxed_order, strict_order or off, got '"
+              + iterativeScan
+              + "'");
+    }
     this.efSearch = efSearch;
     this.storage = options.storage();
+    this.iterativeScan = iterativeScan;
   }
 
   @Override
@@ -71,7 +80,7 @@ public class PgVectorStore implements VectorStore {
       Connection connection = dataSource.getConnection();
       try (Statement settings = connection.createStatement()) {
         settings.execute("SET LOCAL hnsw.ef_search = " + Math.max(efSearch, k));
-        settings.execute("SET LOCAL hnsw.iterative_scan = relaxed_order");
+        settings.execute("SET LOCAL hnsw.iterative_scan = " + iterativeScan);
       }
       var query = new PGvector(vector);
       var filter = SqlFilter.of(scope.filter());

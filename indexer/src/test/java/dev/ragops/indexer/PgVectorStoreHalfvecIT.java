@@ -18,8 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * pgvector with {@code halfvec} storage and non-default HNSW parameters passes the same vector
- * store contract, and the database really holds that column type and index.
+ * pgvector with {@code halfvec} storage, non-default HNSW parameters and strictly ordered iterative
+ * scans passes the same vector store contract, and the database really holds that column type and
+ * index.
  */
 class PgVectorStoreHalfvecIT extends PgVectorStoreIT {
 
@@ -31,9 +32,14 @@ class PgVectorStoreHalfvecIT extends PgVectorStoreIT {
     halfvec =
         run(
             Map.of(
-                "ragops.pgvector.storage", "halfvec",
-                "ragops.pgvector.hnsw.m", 8,
-                "ragops.pgvector.hnsw.ef-construction", 32));
+                "ragops.pgvector.storage",
+                "halfvec",
+                "ragops.pgvector.hnsw.m",
+                8,
+                "ragops.pgvector.hnsw.ef-construction",
+                32,
+                "ragops.pgvector.iterative-scan",
+                "strict_order"));
   }
 
   @AfterAll
@@ -91,11 +97,14 @@ class PgVectorStoreHalfvecIT extends PgVectorStoreIT {
   }
 
   @Test
-  void rejectsAnEfConstructionBelowTwiceM() {
+  void rejectsBadIndexAndScanSettings() {
     assertThatThrownBy(() -> new PgVectorIndexOptions("vector", 16, 20))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ragops.pgvector.hnsw.ef-construction");
     assertThatThrownBy(() -> new PgVectorIndexOptions("float8", 16, 64))
         .hasMessageContaining("ragops.pgvector.storage");
+    var options = new PgVectorIndexOptions("vector", 16, 64);
+    assertThatThrownBy(() -> new PgVectorStore(null, null, options, 100, "sideways"))
+        .hasMessageContaining("ragops.pgvector.iterative-scan");
   }
 }

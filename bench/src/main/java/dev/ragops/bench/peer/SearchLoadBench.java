@@ -32,6 +32,7 @@ import java.util.Map;
  * ./scripts/with-postgres java -cp "bench/target/classes:bench/target/lib/*" \
  *     dev.ragops.bench.peer.SearchLoadBench [--chunks 100000] [--concurrency 1,4,16] [--seconds 15]
  *     [--rounds 2] [--heap 2g] [--dataset ../shared/datasets/cranfield] [--results bench/RESULTS.md]
+ *     [--jar server/target/ragops.jar]
  * </pre>
  */
 public final class SearchLoadBench {
@@ -54,7 +55,7 @@ public final class SearchLoadBench {
         BenchScoring.load(Path.of(options.getOrDefault("dataset", "../shared/datasets/cranfield")));
     List<String> queries = dataset.queries().stream().map(BenchScoring.Query::text).toList();
     var database = TestPostgres.freshDatabase();
-    Path jar = Path.of("server/target/ragops.jar");
+    Path jar = Path.of(options.getOrDefault("jar", "server/target/ragops.jar"));
 
     Path cache = Path.of("bench/.cache/ragops-rows-" + dataset.name());
     String realFrom;
