@@ -118,7 +118,12 @@ public final class SearchLoadBench {
         String text = queries.get(0);
         plan =
             peer.plan(
-                COLLECTION, generation, text, embedder.embedQuery(text), PeerQualityBench.CANDIDATES, K);
+                COLLECTION,
+                generation,
+                text,
+                embedder.embedQuery(text),
+                PeerQualityBench.CANDIDATES,
+                K);
       }
       System.err.println("peer plan:\n" + plan);
       String planNote =
