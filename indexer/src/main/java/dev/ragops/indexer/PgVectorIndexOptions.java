@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.flyway.FlywayConfigurationCustomizer;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.util.Map;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
@@ -13,8 +12,10 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  * vector}, float32, the default; or {@code halfvec}, float16, half the memory and disk) and the
  * HNSW build parameters {@code ragops.pgvector.hnsw.m} (default 16) and {@code
  * ragops.pgvector.hnsw.ef-construction} (default 64). They reach the migration {@code
- * V9__vector_index_options.sql} as Flyway placeholders, so they take effect when a database is
- * created (or first migrated past V9); {@link PgVectorIndexCheck} refuses a later change.
+ * V9__vector_index_options.sql} as session settings of Flyway's connection ({@code initSql}), so
+ * they take effect when a database is created (or first migrated past V9); {@link
+ * PgVectorIndexCheck} refuses a later change. Settings rather than Flyway placeholders, so that a
+ * migration run without this bean (another module's tests, a tool) still works, with the defaults.
  */
 @Singleton
 @Named("default")
@@ -73,10 +74,14 @@ final class PgVectorIndexOptions implements FlywayConfigurationCustomizer {
 
   @Override
   public void customizeFluentConfiguration(FluentConfiguration configuration) {
-    configuration.placeholders(
-        Map.of(
-            "ragops_vector_storage", storage,
-            "ragops_hnsw_m", Integer.toString(m),
-            "ragops_hnsw_ef_construction", Integer.toString(efConstruction)));
+    // the values are validated above, so they are safe to put in SQL
+    configuration.initSql(
+        "SET ragops.vector_storage = '"
+            + storage
+            + "'; SET ragops.hnsw_m = '"
+            + m
+            + "'; SET ragops.hnsw_ef_construction = '"
+            + efConstruction
+            + "'");
   }
 }

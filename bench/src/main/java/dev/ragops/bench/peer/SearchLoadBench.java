@@ -193,9 +193,8 @@ public final class SearchLoadBench {
                   + " 60); its plan (EXPLAIN) uses "
                   + planNote
                   + ". ragops embeds in the server. Same machine, same cores; ratios compare"
-                  + " ragops hybrid with the peer at the same concurrency.\n\n");
-      body.append(
-          "| target | clients | QPS | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|\n");
+                  + " ragops hybrid with the peer at the same concurrency.\n");
+      String loadBefore = loadAverage();
       Map<String, ClosedLoop.Figures> best = new LinkedHashMap<>();
       for (int round = 0; round < rounds; round++) {
         for (int concurrency : levels) {
@@ -215,6 +214,17 @@ public final class SearchLoadBench {
           }
         }
       }
+      body.append(
+          "- Machine load (1-minute load average, /proc/loadavg) before and after the measurements: "
+              + loadBefore
+              + " and "
+              + loadAverage()
+              + " on "
+              + Runtime.getRuntime().availableProcessors()
+              + " cores; above the core count, other processes (here: other builds) were competing"
+              + " for the CPU, so compare rows of this run, not runs\n\n");
+      body.append(
+          "| target | clients | QPS | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|\n");
       Map<String, ClosedLoop.Figures> hybrid = new LinkedHashMap<>();
       for (int concurrency : levels) {
         for (var target : targets.entrySet()) {
@@ -259,6 +269,14 @@ public final class SearchLoadBench {
             + totalChunks
             + " chunks)",
         body.toString());
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (java.io.IOException notLinux) {
+      return "unknown";
+    }
   }
 
   private static Connection connect(TestPostgres.Database database) throws Exception {
