@@ -2,6 +2,7 @@ package dev.ragops.indexer;
 
 import dev.ragops.model.Chunk;
 import dev.ragops.model.IndexedChunk;
+import dev.ragops.model.TextAnalysis;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -33,6 +34,11 @@ final class ChunkDocuments {
   static final String SOURCE_ID = "sourceId";
   static final String TITLE = "title";
   static final String TEXT = "text";
+
+  /** Title and text of chunks analyzed other than as English (see {@link TextFields}). */
+  static final String STORED_TITLE = "title.stored";
+
+  static final String STORED_TEXT = "text.stored";
   static final String ORDINAL = "ordinal";
   static final String START = "start";
   static final String END = "end";
@@ -51,8 +57,16 @@ final class ChunkDocuments {
 
   private ChunkDocuments() {}
 
-  /** The Lucene document for {@code indexed}; the vector is added only when {@code withVector}. */
+  /** The Lucene document for {@code indexed}, analyzed as English (the default). */
   static Document toDocument(IndexedChunk indexed, boolean withVector) {
+    return toDocument(indexed, withVector, TextAnalysis.ENGLISH);
+  }
+
+  /**
+   * The Lucene document for {@code indexed}, its title and text searchable under {@code analysis}
+   * (see {@link TextFields}); the vector is added only when {@code withVector}.
+   */
+  static Document toDocument(IndexedChunk indexed, boolean withVector, TextAnalysis analysis) {
     Chunk chunk = indexed.chunk();
     Document doc = new Document();
     doc.add(new StringField(ID, chunk.id(), Field.Store.YES));
@@ -62,8 +76,16 @@ final class ChunkDocuments {
     if (chunk.sourceId() != null) {
       doc.add(new StringField(SOURCE_ID, chunk.sourceId(), Field.Store.YES));
     }
-    doc.add(new TextField(TITLE, chunk.title(), Field.Store.YES));
-    doc.add(new TextField(TEXT, chunk.text(), Field.Store.YES));
+    if (analysis == TextAnalysis.ENGLISH) {
+      doc.add(new TextField(TITLE, chunk.title(), Field.Store.YES));
+      doc.add(new TextField(TEXT, chunk.text(), Field.Store.YES));
+    } else {
+      // Lucene keeps one schema per field name, so stored-only values need names of their own
+      doc.add(new StoredField(STORED_TITLE, chunk.title()));
+      doc.add(new StoredField(STORED_TEXT, chunk.text()));
+      doc.add(new TextField(TextFields.title(analysis), chunk.title(), Field.Store.NO));
+      doc.add(new TextField(TextFields.text(analysis), chunk.text(), Field.Store.NO));
+    }
     doc.add(new StoredField(ORDINAL, chunk.ordinal()));
     doc.add(new StoredField(START, chunk.startOffset()));
     doc.add(new StoredField(END, chunk.endOffset()));
@@ -106,9 +128,9 @@ final class ChunkDocuments {
         doc.get(DOCUMENT_ID),
         doc.get(COLLECTION),
         doc.get(SOURCE_ID),
-        doc.get(TITLE),
+        doc.get(TITLE) != null ? doc.get(TITLE) : doc.get(STORED_TITLE),
         intValue(doc, ORDINAL),
-        doc.get(TEXT),
+        doc.get(TEXT) != null ? doc.get(TEXT) : doc.get(STORED_TEXT),
         intValue(doc, START),
         intValue(doc, END),
         MetadataJson.read(doc.get(METADATA)),

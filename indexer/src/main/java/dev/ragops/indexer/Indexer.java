@@ -22,12 +22,18 @@ public final class Indexer implements ChunkWriter, GenerationStore {
   private final ChunkTable table;
   private final LuceneSync sync;
   private final GenerationChunks generations;
+  private final CollectionAnalyses analyses;
   private volatile boolean caughtUp;
 
-  Indexer(ChunkTable table, LuceneSync sync, GenerationChunks generations) {
+  Indexer(
+      ChunkTable table,
+      LuceneSync sync,
+      GenerationChunks generations,
+      CollectionAnalyses analyses) {
     this.table = table;
     this.sync = sync;
     this.generations = generations;
+    this.analyses = analyses;
   }
 
   @Override
@@ -84,6 +90,7 @@ public final class Indexer implements ChunkWriter, GenerationStore {
   public void deleteCollection(String collection) {
     table.deleteCollection(collection);
     sync.catchUp();
+    analyses.forget(collection);
   }
 
   /**

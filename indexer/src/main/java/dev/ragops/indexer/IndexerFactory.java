@@ -33,7 +33,8 @@ class IndexerFactory {
       @Value("${ragops.data-dir}") Path dataDir,
       @Value("${ragops.vector-store:lucene}") String vectorStore,
       @Value("${ragops.lucene.ef-search:100}") int efSearch,
-      Embedder embedder) {
+      Embedder embedder,
+      CollectionAnalyses analyses) {
     if (!vectorStore.equals("lucene") && !vectorStore.equals("pgvector")) {
       throw new IllegalArgumentException(
           "ragops.vector-store must be 'lucene' or 'pgvector', got '" + vectorStore + "'");
@@ -41,14 +42,14 @@ class IndexerFactory {
     Path directory = dataDir.resolve("lucene");
     boolean vectors = vectorStore.equals("lucene");
     try {
-      return new LuceneIndex(directory, vectors, embedder.dimension());
+      return new LuceneIndex(directory, vectors, embedder.dimension(), analyses::of);
     } catch (RuntimeException unreadable) {
       LOG.warn(
           "Lucene index at {} cannot be opened ({}): discarding it",
           directory,
           unreadable.toString());
       deleteRecursively(directory);
-      return new LuceneIndex(directory, vectors, embedder.dimension());
+      return new LuceneIndex(directory, vectors, embedder.dimension(), analyses::of);
     }
   }
 

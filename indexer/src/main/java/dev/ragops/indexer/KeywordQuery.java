@@ -1,5 +1,6 @@
 package dev.ragops.indexer;
 
+import dev.ragops.model.TextAnalysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
@@ -17,9 +18,10 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * Turns free text into a BM25 query without any query syntax: the text is analyzed like the indexed
- * fields, and each distinct term becomes a SHOULD clause on {@code text} and on a boosted {@code
- * title}, restricted by a non-scoring filter (collection, generation, metadata). Characters that
- * are query syntax elsewhere ({@code ? ( " *}) are just punctuation here.
+ * fields of the collection's {@link TextAnalysis}, and each distinct term becomes a SHOULD clause
+ * on its text field and on its boosted title field (see {@link TextFields}), restricted by a
+ * non-scoring filter (collection, generation, metadata). Characters that are query syntax elsewhere
+ * ({@code ? ( " *}) are just punctuation here.
  */
 final class KeywordQuery {
 
@@ -38,16 +40,22 @@ final class KeywordQuery {
    * The query for {@code text} among chunks passing {@code filter}; empty when no term survives.
    */
   static Optional<Query> of(Analyzer analyzer, Query filter, String text) {
-    Set<String> terms = terms(analyzer, text);
+    return of(analyzer, TextAnalysis.ENGLISH, filter, text);
+  }
+
+  /** Like {@link #of(Analyzer, Query, String)}, over the fields of {@code analysis}. */
+  static Optional<Query> of(Analyzer analyzer, TextAnalysis analysis, Query filter, String text) {
+    String textField = TextFields.text(analysis);
+    String titleField = TextFields.title(analysis);
+    Set<String> terms = terms(analyzer, textField, text);
     if (terms.isEmpty()) {
       return Optional.empty();
     }
     BooleanQuery.Builder anyTerm = new BooleanQuery.Builder();
     for (String term : terms) {
-      anyTerm.add(new TermQuery(new Term(ChunkDocuments.TEXT, term)), Occur.SHOULD);
+      anyTerm.add(new TermQuery(new Term(textField, term)), Occur.SHOULD);
       anyTerm.add(
-          new BoostQuery(new TermQuery(new Term(ChunkDocuments.TITLE, term)), TITLE_BOOST),
-          Occur.SHOULD);
+          new BoostQuery(new TermQuery(new Term(titleField, term)), TITLE_BOOST), Occur.SHOULD);
     }
     return Optional.of(
         new BooleanQuery.Builder()
@@ -56,9 +64,9 @@ final class KeywordQuery {
             .build());
   }
 
-  private static Set<String> terms(Analyzer analyzer, String text) {
+  private static Set<String> terms(Analyzer analyzer, String field, String text) {
     Set<String> terms = new LinkedHashSet<>();
-    try (TokenStream tokens = analyzer.tokenStream(ChunkDocuments.TEXT, text)) {
+    try (TokenStream tokens = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
       tokens.reset();
       while (tokens.incrementToken() && terms.size() < MAX_TERMS) {

@@ -3,6 +3,7 @@ package dev.ragops.indexer;
 import dev.ragops.model.IndexedChunk;
 import dev.ragops.model.ScoredChunk;
 import dev.ragops.model.SearchScope;
+import dev.ragops.model.TextAnalysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,10 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -62,6 +61,7 @@ public final class LuceneIndex implements AutoCloseable {
   private volatile SearcherManager previous;
 
   private final Analyzer analyzer;
+  private final Function<String, TextAnalysis> analysisOf;
 
   /** Candidates each vector search explores (the HNSW beam at query time). */
   private volatile int efSearch = 100;
@@ -80,9 +80,19 @@ public final class LuceneIndex implements AutoCloseable {
    * @throws UncheckedIOException if the index cannot be opened
    */
   public LuceneIndex(Path path, boolean storesVectors, int dimension) {
+    this(path, storesVectors, dimension, collection -> TextAnalysis.ENGLISH);
+  }
+
+  /**
+   * Like {@link #LuceneIndex(Path, boolean, int)}, with each collection's title and text analyzed
+   * as {@code analysisOf} says (at indexing and at query time alike).
+   */
+  public LuceneIndex(
+      Path path, boolean storesVectors, int dimension, Function<String, TextAnalysis> analysisOf) {
     this.path = path;
     this.vectors = storesVectors ? new VectorSchema(dimension) : null;
-    this.analyzer = analyzer();
+    this.analysisOf = analysisOf;
+    this.analyzer = TextFields.analyzer();
     this.open = openAt(path);
   }
 
@@ -115,14 +125,6 @@ public final class LuceneIndex implements AutoCloseable {
       throw (RuntimeException) e;
     }
     return new Open(openedDirectory, openedWriter, openedSearchers);
-  }
-
-  /** English analysis (stemming, stop words) for title and text; exact-match fields are strings. */
-  private static Analyzer analyzer() {
-    EnglishAnalyzer english = new EnglishAnalyzer();
-    return new PerFieldAnalyzerWrapper(
-        new StandardAnalyzer(),
-        Map.of(ChunkDocuments.TITLE, english, ChunkDocuments.TEXT, english));
   }
 
   /**
@@ -168,7 +170,7 @@ public final class LuceneIndex implements AutoCloseable {
       if (vectors != null) {
         vectors.checkVector(indexed.vector(), "vector of chunk " + chunk.id());
       }
-      docs.add(ChunkDocuments.toDocument(indexed, vectors != null));
+      docs.add(ChunkDocuments.toDocument(indexed, vectors != null, analysisOf.apply(collection)));
     }
     Term document = new Term(ChunkDocuments.DOCUMENT_ID, documentId);
     // updateDocuments with no documents leaves bytes accounted in Lucene's flush control
@@ -272,7 +274,9 @@ public final class LuceneIndex implements AutoCloseable {
    */
   public List<ScoredChunk> keyword(SearchScope scope, String query, int k) {
     checkK(k);
-    Optional<Query> parsed = KeywordQuery.of(analyzer, LuceneFilter.of(scope), query);
+    Optional<Query> parsed =
+        KeywordQuery.of(
+            analyzer, analysisOf.apply(scope.collection()), LuceneFilter.of(scope), query);
     if (parsed.isEmpty()) {
       return List.of();
     }
@@ -336,7 +340,10 @@ public final class LuceneIndex implements AutoCloseable {
             if (vectors != null) {
               vectors.checkVector(indexed.vector(), "vector of chunk " + indexed.chunk().id());
             }
-            open.writer().addDocument(ChunkDocuments.toDocument(indexed, vectors != null));
+            open.writer()
+                .addDocument(
+                    ChunkDocuments.toDocument(
+                        indexed, vectors != null, analysisOf.apply(indexed.chunk().collection())));
           }
         } catch (IOException e) {
           throw new UncheckedIOException("cannot write to the Lucene index", e);

@@ -30,12 +30,23 @@ class PgVectorStoreIT extends VectorStoreContract {
 
   @BeforeAll
   static void start() throws IOException {
+    context = run(Map.of());
+  }
+
+  /** A context on a fresh database, migrated with {@code settings} on top of pgvector mode. */
+  static ApplicationContext run(Map<String, Object> settings) throws IOException {
     var database = TestPostgres.freshDatabase();
     Map<String, Object> properties =
         new HashMap<>(database.micronautProperties("classpath:db/migration/postgres"));
     properties.put("ragops.data-dir", Files.createTempDirectory("ragops-pg").toString());
     properties.put("ragops.vector-store", "pgvector");
-    context = ApplicationContext.run(properties);
+    properties.putAll(settings);
+    return ApplicationContext.run(properties);
+  }
+
+  /** The context the contract runs against; subclasses with other settings override it. */
+  ApplicationContext context() {
+    return context;
   }
 
   @AfterAll
@@ -46,6 +57,7 @@ class PgVectorStoreIT extends VectorStoreContract {
   @Override
   @SuppressWarnings("unchecked")
   protected VectorStore vectorStoreWith(List<IndexedChunk> chunks) {
+    var context = context();
     var table = context.getBean(ChunkTable.class);
     var json = context.getBean(JsonMapper.class);
     TransactionOperations<Connection> transactions = context.getBean(TransactionOperations.class);

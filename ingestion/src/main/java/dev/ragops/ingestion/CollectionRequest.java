@@ -8,6 +8,10 @@ import jakarta.validation.constraints.NotBlank;
  * A collection to create.
  *
  * @param chunker how its documents are chunked; omitted fields take the configured defaults
+ * @param analyzer how the keyword (BM25) leg analyzes its text: {@code english} (default), {@code
+ *     standard}, {@code whitespace}, {@code german}, {@code french}, {@code spanish}, {@code
+ *     italian}, {@code portuguese} or {@code dutch}; fixed once the collection exists
  */
 @Serdeable
-record CollectionRequest(@NotBlank String name, @Nullable ChunkerSettings chunker) {}
+record CollectionRequest(
+    @NotBlank String name, @Nullable ChunkerSettings chunker, @Nullable String analyzer) {}

@@ -3,6 +3,10 @@ package dev.ragops.ingestion;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
-/** A collection as the API shows it, with its chunker settings filled in. */
+/**
+ * A collection as the API shows it, with its chunker settings filled in and the analyzer of its
+ * keyword leg.
+ */
 @Serdeable
-record CollectionView(String name, long documents, Instant createdAt, ChunkerSettings chunker) {}
+record CollectionView(
+    String name, long documents, Instant createdAt, ChunkerSettings chunker, String analyzer) {}

@@ -5,6 +5,7 @@ import dev.ragops.model.CollectionCatalog;
 import dev.ragops.model.ConflictException;
 import dev.ragops.model.GenerationStore;
 import dev.ragops.model.NotFoundException;
+import dev.ragops.model.TextAnalysis;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -56,6 +57,16 @@ final class Collections implements CollectionCatalog {
    * stored with the defaults filled in, so a later change of the defaults does not change it.
    */
   CollectionRow create(String name, @Nullable ChunkerSettings chunker) {
+    return create(name, chunker, null);
+  }
+
+  /**
+   * Creates a collection as {@link #create(String, ChunkerSettings)} does, whose keyword leg
+   * analyzes text as {@code analyzer} says (null: English).
+   *
+   * @throws IllegalArgumentException for an unknown analyzer
+   */
+  CollectionRow create(String name, @Nullable ChunkerSettings chunker, @Nullable String analyzer) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "name must be 1-64 characters of a-z, 0-9, '_' or '-', starting with a letter or digit; got '"
@@ -64,6 +75,7 @@ final class Collections implements CollectionCatalog {
     }
     var filled = chunker == null ? chunkers.defaults() : chunker.orElse(chunkers.defaults());
     chunkers.forSettings(filled); // validates the combination
+    TextAnalysis analysis = TextAnalysis.of(analyzer);
     if (collections.findByName(name).isPresent()) {
       throw new ConflictException("collection '" + name + "' already exists");
     }
@@ -73,7 +85,7 @@ final class Collections implements CollectionCatalog {
             name,
             1,
             Instant.now().truncatedTo(ChronoUnit.MILLIS),
-            write(new CollectionSettings(filled)),
+            write(new CollectionSettings(filled, null, analysis.id())),
             null,
             0L));
   }
@@ -107,7 +119,7 @@ final class Collections implements CollectionCatalog {
   CollectionSettings read(String settingsJson) {
     try {
       var settings = json.readValue(settingsJson, CollectionSettings.class);
-      return settings == null ? new CollectionSettings(null, null) : settings;
+      return settings == null ? new CollectionSettings(null) : settings;
     } catch (IOException e) {
       throw new UncheckedIOException("collection settings are not valid JSON", e);
     }
@@ -122,7 +134,18 @@ final class Collections implements CollectionCatalog {
         collection.name(),
         documentCount(collection),
         collection.createdAt(),
-        chunkerSettings(collection));
+        chunkerSettings(collection),
+        analysis(collection).id());
+  }
+
+  /** The analysis of the collection's keyword leg; English when its settings name none. */
+  TextAnalysis analysis(CollectionRow collection) {
+    try {
+      var settings = json.readValue(collection.settings(), CollectionSettings.class);
+      return TextAnalysis.of(settings == null ? null : settings.analyzer());
+    } catch (IOException e) {
+      throw new UncheckedIOException("collection settings are not valid JSON", e);
+    }
   }
 
   void delete(String name) {

@@ -425,4 +425,33 @@ abstract class SliceContract {
       throw new IllegalStateException(e);
     }
   }
+
+  @Test
+  void eachCollectionSearchesWithItsOwnAnalyzer() {
+    for (String[] collection : new String[][] {{"deutsch", "german"}, {"english", "english"}}) {
+      var created =
+          api.postJson(
+              "/v1/collections",
+              "{\"name\":\"" + collection[0] + "\",\"analyzer\":\"" + collection[1] + "\"}");
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      assertThat(parse(created).get("analyzer").getStringValue()).isEqualTo(collection[1]);
+      var job =
+          awaitJob(
+              upload(
+                      collection[0],
+                      "strasse.txt",
+                      "Die alten H\u00e4user an der Stra\u00dfe wurden renoviert."
+                          .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                  .get("jobId")
+                  .getStringValue());
+      assertThat(job.get("status").getStringValue()).as(job.toString()).isEqualTo("succeeded");
+    }
+    assertThat(searchSourceIds("deutsch", "Haus", "keyword")).containsExactly("strasse.txt");
+    assertThat(searchSourceIds("english", "Haus", "keyword")).isEmpty();
+
+    var unknown = api.postJson("/v1/collections", "{\"name\":\"klingon\",\"analyzer\":\"tlh\"}");
+    assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+    assertThat(unknown.body()).contains("analyzer must be one of");
+    assertThat(api.get("/v1/collections/klingon").statusCode()).isEqualTo(404);
+  }
 }
