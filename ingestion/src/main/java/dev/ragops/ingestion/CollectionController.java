@@ -25,7 +25,7 @@ class CollectionController {
 
   @Post
   HttpResponse<CollectionView> create(@Valid @Body CollectionRequest request) {
-    var created = collections.create(request.name(), request.chunker());
+    var created = collections.create(request.name(), request.chunker(), request.scanning());
     return HttpResponse.created(collections.view(created));
   }
 

@@ -8,6 +8,9 @@ import jakarta.validation.constraints.NotBlank;
  * A collection to create.
  *
  * @param chunker how its documents are chunked; omitted fields take the configured defaults
+ * @param scanning the ingest content scan: {@code off} (default), {@code flag}, {@code redact} or
+ *     {@code reject}
  */
 @Serdeable
-record CollectionRequest(@NotBlank String name, @Nullable ChunkerSettings chunker) {}
+record CollectionRequest(
+    @NotBlank String name, @Nullable ChunkerSettings chunker, @Nullable String scanning) {}

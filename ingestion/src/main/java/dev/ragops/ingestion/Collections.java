@@ -46,6 +46,11 @@ final class Collections implements CollectionCatalog {
    * stored with the defaults filled in, so a later change of the defaults does not change it.
    */
   CollectionRow create(String name, @Nullable ChunkerSettings chunker) {
+    return create(name, chunker, null);
+  }
+
+  /** Like {@link #create(String, ChunkerSettings)}, with a content scan mode ({@link ScanMode}). */
+  CollectionRow create(String name, @Nullable ChunkerSettings chunker, @Nullable String scanning) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "name must be 1-64 characters of a-z, 0-9, '_' or '-', starting with a letter or digit; got '"
@@ -54,6 +59,7 @@ final class Collections implements CollectionCatalog {
     }
     var filled = chunker == null ? chunkers.defaults() : chunker.orElse(chunkers.defaults());
     chunkers.forSettings(filled); // validates the combination
+    var scanMode = ScanMode.of(scanning);
     if (collections.findByName(name).isPresent()) {
       throw new ConflictException("collection '" + name + "' already exists");
     }
@@ -63,7 +69,7 @@ final class Collections implements CollectionCatalog {
             name,
             1,
             Instant.now().truncatedTo(ChronoUnit.MILLIS),
-            write(new CollectionSettings(filled))));
+            write(new CollectionSettings(filled, scanMode.label()))));
   }
 
   List<CollectionRow> list() {
@@ -82,10 +88,20 @@ final class Collections implements CollectionCatalog {
 
   /** The collection's chunker settings, with every field filled. */
   ChunkerSettings chunkerSettings(CollectionRow collection) {
+    var settings = settings(collection);
+    var chunker = settings == null ? null : settings.chunker();
+    return chunker == null ? chunkers.defaults() : chunker.orElse(chunkers.defaults());
+  }
+
+  /** What the collection's ingest content scan does; {@code off} unless set at creation. */
+  ScanMode scanMode(CollectionRow collection) {
+    var settings = settings(collection);
+    return ScanMode.of(settings == null ? null : settings.scanning());
+  }
+
+  private CollectionSettings settings(CollectionRow collection) {
     try {
-      var settings = json.readValue(collection.settings(), CollectionSettings.class);
-      var chunker = settings == null ? null : settings.chunker();
-      return chunker == null ? chunkers.defaults() : chunker.orElse(chunkers.defaults());
+      return json.readValue(collection.settings(), CollectionSettings.class);
     } catch (IOException e) {
       throw new UncheckedIOException("collection settings are not valid JSON", e);
     }
@@ -100,7 +116,8 @@ final class Collections implements CollectionCatalog {
         collection.name(),
         documentCount(collection),
         collection.createdAt(),
-        chunkerSettings(collection));
+        chunkerSettings(collection),
+        scanMode(collection).label());
   }
 
   void delete(String name) {

@@ -34,6 +34,7 @@ final class IngestPipeline {
   private final CollectionRepository collections;
   private final TikaExtractor extractor;
   private final Collections collectionSettings;
+  private final ContentScanner scanner;
   private final Embedder embedder;
   private final ChunkWriter writer;
   private final JsonMapper json;
@@ -46,6 +47,7 @@ final class IngestPipeline {
       CollectionRepository collections,
       TikaExtractor extractor,
       Collections collectionSettings,
+      ContentScanner scanner,
       Embedder embedder,
       ChunkWriter writer,
       JsonMapper json,
@@ -56,6 +58,7 @@ final class IngestPipeline {
     this.collections = collections;
     this.extractor = extractor;
     this.collectionSettings = collectionSettings;
+    this.scanner = scanner;
     this.embedder = embedder;
     this.writer = writer;
     this.json = json;
@@ -76,17 +79,22 @@ final class IngestPipeline {
       return;
     }
     String stage = DocumentStatus.PARSING;
+    ScanMode scanMode = ScanMode.OFF;
     try {
       job = advance(job, document, stage, 0, 0);
-      var extracted = extractor.extract(upload.content(), upload.fileName());
+      var parsed = extractor.extract(upload.content(), upload.fileName());
 
-      String title = upload.title() != null ? upload.title() : extracted.title();
+      String title = upload.title() != null ? upload.title() : parsed.title();
 
       stage = DocumentStatus.CHUNKING;
       job = advance(job, document, stage, 0, 0);
       var collectionRow = collections.findById(document.collectionId()).orElseThrow();
       var chunker = collectionSettings.chunker(collectionRow);
-      var spans = chunker.chunk(extracted.text(), extracted.structure());
+      var spans = chunker.chunk(parsed.text(), parsed.structure());
+      scanMode = collectionSettings.scanMode(collectionRow);
+      var scanned = scanner.apply(scanMode, parsed, upload.content(), spans, title);
+      var extracted = scanned.extracted();
+      title = scanned.title();
 
       stage = DocumentStatus.EMBEDDING;
       job = advance(job, document, stage, 0, spans.size());
@@ -102,8 +110,7 @@ final class IngestPipeline {
       List<IndexedChunk> indexed = new ArrayList<>(spans.size());
       for (int from = 0; from < spans.size(); from += embedBatch) {
         var batch = spans.subList(from, Math.min(from + embedBatch, spans.size()));
-        var vectors =
-            embedder.embedDocuments(batch.stream().map(s -> s.of(extracted.text())).toList());
+        var vectors = embedder.embedDocuments(scanned.texts().subList(from, from + batch.size()));
         for (int i = 0; i < batch.size(); i++) {
           var span = batch.get(i);
           var chunk =
@@ -114,7 +121,7 @@ final class IngestPipeline {
                   document.sourceId(),
                   title,
                   from + i,
-                  span.of(extracted.text()),
+                  scanned.texts().get(from + i),
                   span.start(),
                   span.end(),
                   metadata,
@@ -122,7 +129,8 @@ final class IngestPipeline {
                   extracted.structure().pageAt(span.start()),
                   document.version(),
                   generation,
-                  null);
+                  null,
+                  scanned.flags().get(from + i));
           indexed.add(new IndexedChunk(chunk, vectors.get(i)));
         }
         job = jobs.update(job.at(JobRow.RUNNING, stage, indexed.size(), spans.size()));
@@ -148,6 +156,9 @@ final class IngestPipeline {
       LOG.warn("Ingest job {} failed at {}: {}", jobId, stage, reason);
       documents.update(current(document).withStatus(DocumentStatus.FAILED, reason));
       jobs.update(job.failed(stage, reason));
+      if (scanMode == ScanMode.REDACT || scanMode == ScanMode.REJECT) {
+        uploads.deleteById(jobId); // the unredacted original is never kept
+      }
     }
   }
 

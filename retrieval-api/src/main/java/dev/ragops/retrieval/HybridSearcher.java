@@ -193,7 +193,8 @@ public final class HybridSearcher {
             chunk.generation(),
             modified == null ? null : modified.toString(),
             false),
-        chunk.metadata());
+        chunk.metadata(),
+        chunk.flags());
   }
 
   @PreDestroy

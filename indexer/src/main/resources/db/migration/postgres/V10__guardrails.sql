@@ -1,0 +1,4 @@
+-- PostgreSQL mode. Keep in step with ../h2/V10__guardrails.sql.
+-- Content scan flags of each chunk (ingestion's ContentScanner), a JSON array of names such as
+-- "pii:email" or "injection:instruction"; searches filter on them with the reserved field _flags.
+ALTER TABLE chunks ADD COLUMN flags TEXT NOT NULL DEFAULT '[]';
