@@ -1,6 +1,8 @@
 package dev.ragops.ingestion;
 
 import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.Map;
 
 /** The check-digit rules the PII detector uses to tell real identifiers from digit runs. */
 final class CheckDigits {
@@ -48,6 +50,30 @@ final class CheckDigits {
       }
     }
     return new BigInteger(numeric.toString()).mod(NINETY_SEVEN).intValue() == 1;
+  }
+
+  /**
+   * The IBAN length of a country (ISO 13616 registry, the SEPA countries and a few more); 0 for a
+   * country not listed, whose candidates are then never taken for IBANs.
+   */
+  static int ibanLength(String country) {
+    return IBAN_LENGTHS.getOrDefault(country, 0);
+  }
+
+  private static final Map<String, Integer> IBAN_LENGTHS = ibanLengths();
+
+  private static Map<String, Integer> ibanLengths() {
+    var lengths = new HashMap<String, Integer>();
+    String table =
+        "AD24 AE23 AT20 BA20 BE16 BG22 BH22 BR29 CH21 CR22 CY28 CZ24 DE22 DK18 DO28 EE20 EG29"
+            + " ES24 FI18 FO18 FR27 GB22 GE22 GI23 GL18 GR27 GT28 HR21 HU28 IE22 IL23 IS26 IT27"
+            + " JO30 KW30 KZ20 LB28 LI21 LT20 LU20 LV21 MC27 MD24 ME22 MK19 MR27 MT31 MU30 NL18"
+            + " NO15 PK24 PL28 PS29 PT25 QA29 RO24 RS22 SA24 SE24 SI19 SK24 SM27 TN24 TR26 UA29"
+            + " VG24 XK20";
+    for (String entry : table.split(" ")) {
+      lengths.put(entry.substring(0, 2), Integer.parseInt(entry.substring(2)));
+    }
+    return Map.copyOf(lengths);
   }
 
   /** Spanish DNI: eight digits and the letter at {@code number mod 23} of a fixed table. */

@@ -49,7 +49,9 @@ final class PiiDetector {
 
   List<Finding> find(String text) {
     List<Finding> found = new ArrayList<>();
-    add(found, text, EMAIL_PATTERN, EMAIL, m -> true);
+    if (text.indexOf('@') >= 0) {
+      add(found, text, EMAIL_PATTERN, EMAIL, m -> true);
+    }
     ibans(found, text);
     add(found, text, CARD_PATTERN, CARD, m -> card(m.group()));
     add(
@@ -65,7 +67,9 @@ final class PiiDetector {
         NATIONAL_ID,
         m -> CheckDigits.dni(m.group(1), m.group(2).charAt(0)));
     add(found, text, IPV4_PATTERN, IP, m -> true);
-    add(found, text, IPV6_PATTERN, IP, m -> ipv6(m.group()));
+    if (text.indexOf(':') >= 0) {
+      add(found, text, IPV6_PATTERN, IP, m -> ipv6(m.group()));
+    }
     add(found, text, PHONE_PATTERN, PHONE, m -> phone(m.group()));
     return found;
   }
@@ -88,21 +92,21 @@ final class PiiDetector {
     return found.stream().noneMatch(finding -> finding.overlaps(start, end));
   }
 
-  /** The longest prefix of each candidate, at a character boundary, that passes mod-97. */
+  /** Each candidate cut to its country's IBAN length, kept when it passes mod-97. */
   private static void ibans(List<Finding> found, String text) {
     Matcher match = IBAN_PATTERN.matcher(text);
     while (match.find()) {
       String candidate = match.group();
-      for (int end = candidate.length(); end >= 15; end--) {
-        if (candidate.charAt(end - 1) == ' ') {
-          continue;
-        }
-        if (CheckDigits.iban(candidate.substring(0, end).replace(" ", ""))) {
-          if (free(found, match.start(), match.start() + end)) {
-            found.add(new Finding(IBAN, match.start(), match.start() + end));
-          }
-          break;
-        }
+      int length = CheckDigits.ibanLength(candidate.substring(0, 2));
+      int end = 0;
+      for (int chars = 0; end < candidate.length() && chars < length; end++) {
+        chars += candidate.charAt(end) == ' ' ? 0 : 1;
+      }
+      String compact = candidate.substring(0, end).replace(" ", "");
+      if (compact.length() == length
+          && CheckDigits.iban(compact)
+          && free(found, match.start(), match.start() + end)) {
+        found.add(new Finding(IBAN, match.start(), match.start() + end));
       }
     }
   }
