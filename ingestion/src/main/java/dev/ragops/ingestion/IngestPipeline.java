@@ -6,6 +6,8 @@ import dev.ragops.model.Embedder;
 import dev.ragops.model.Fingerprint;
 import dev.ragops.model.IndexedChunk;
 import dev.ragops.model.NonRetriableException;
+import dev.ragops.model.Tokenizer;
+import dev.ragops.model.UsageLedger;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -36,6 +38,8 @@ final class IngestPipeline {
   private final Collections collectionSettings;
   private final ContentScanner scanner;
   private final Embedder embedder;
+  private final Tokenizer tokenizer;
+  private final UsageLedger usage;
   private final ChunkWriter writer;
   private final JsonMapper json;
   private final int embedBatch;
@@ -49,6 +53,8 @@ final class IngestPipeline {
       Collections collectionSettings,
       ContentScanner scanner,
       Embedder embedder,
+      Tokenizer tokenizer,
+      UsageLedger usage,
       ChunkWriter writer,
       JsonMapper json,
       @Value("${ragops.ingest.embed-batch:64}") int embedBatch) {
@@ -60,6 +66,8 @@ final class IngestPipeline {
     this.collectionSettings = collectionSettings;
     this.scanner = scanner;
     this.embedder = embedder;
+    this.tokenizer = tokenizer;
+    this.usage = usage;
     this.writer = writer;
     this.json = json;
     this.embedBatch = embedBatch;
@@ -108,9 +116,10 @@ final class IngestPipeline {
               embedder.dimension());
       Map<String, Object> metadata = metadata(document, extracted);
       List<IndexedChunk> indexed = new ArrayList<>(spans.size());
+      var counted = new IngestUsage(tokenizer);
       for (int from = 0; from < spans.size(); from += embedBatch) {
         var batch = spans.subList(from, Math.min(from + embedBatch, spans.size()));
-        var vectors = embedder.embedDocuments(scanned.texts().subList(from, from + batch.size()));
+        var vectors = counted.embed(embedder, scanned.texts().subList(from, from + batch.size()));
         for (int i = 0; i < batch.size(); i++) {
           var span = batch.get(i);
           var chunk =
@@ -146,6 +155,7 @@ final class IngestPipeline {
               title, extracted.contentType(), indexed.size(), json(metadata(latest, extracted))));
       jobs.update(job.at(JobRow.SUCCEEDED, DocumentStatus.READY, indexed.size(), spans.size()));
       uploads.deleteById(jobId);
+      usage.record(counted.event(collection, jobId.toString(), embedder.modelId(), indexed.size()));
       LOG.info(
           "Ingested document {} ({} chunks, {})",
           document.id(),

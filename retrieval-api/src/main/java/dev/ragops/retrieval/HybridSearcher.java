@@ -7,6 +7,9 @@ import dev.ragops.model.KeywordIndex;
 import dev.ragops.model.Reranker;
 import dev.ragops.model.ScoredChunk;
 import dev.ragops.model.SearchScope;
+import dev.ragops.model.Tokenizer;
+import dev.ragops.model.UsageEvent;
+import dev.ragops.model.UsageLedger;
 import dev.ragops.model.VectorStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
@@ -40,6 +43,8 @@ public final class HybridSearcher {
   private final QueryLog queryLog;
   private final Reranker reranker;
   private final SearchStages stages;
+  private final Tokenizer tokenizer;
+  private final UsageLedger usage;
   private final int defaultCandidates;
   private final ExecutorService legs = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -51,6 +56,8 @@ public final class HybridSearcher {
       QueryLog queryLog,
       @Nullable Reranker reranker,
       MeterRegistry meters,
+      Tokenizer tokenizer,
+      UsageLedger usage,
       @Value("${ragops.search.candidates:50}") int defaultCandidates) {
     if (defaultCandidates < 1) {
       throw new IllegalArgumentException("ragops.search.candidates must be at least 1");
@@ -62,6 +69,8 @@ public final class HybridSearcher {
     this.queryLog = queryLog;
     this.reranker = reranker;
     this.stages = new SearchStages(meters);
+    this.tokenizer = tokenizer;
+    this.usage = usage;
     this.defaultCandidates = defaultCandidates;
   }
 
@@ -109,6 +118,8 @@ public final class HybridSearcher {
               tookMs,
               OffsetDateTime.now()));
     }
+    usage.record(
+        UsageEvent.search(collection, embedder.modelId(), tokenizer.count(request.query())));
     return new SearchResponse(queryId, page, tookMs);
   }
 
