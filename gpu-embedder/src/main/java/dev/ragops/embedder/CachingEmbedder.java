@@ -4,10 +4,13 @@ import dev.ragops.model.Embedder;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An {@link Embedder} that embeds each distinct text once per model: it looks texts up in the
@@ -60,8 +63,17 @@ final class CachingEmbedder implements Embedder {
    */
   @Override
   public List<float[]> embedDocuments(List<String> texts) {
+    return embedCounted(texts).vectors();
+  }
+
+  /**
+   * {@inheritDoc} A text counts as cached when its vector was in the cache before this call, or it
+   * repeats a text earlier in the call: only the first of identical texts is embedded.
+   */
+  @Override
+  public Embedded embedCounted(List<String> texts) {
     if (texts.isEmpty()) {
-      return List.of();
+      return new Embedded(List.of(), new BitSet());
     }
     String[] hashes = new String[texts.size()];
     Map<String, String> distinct = new LinkedHashMap<>();
@@ -95,10 +107,14 @@ final class CachingEmbedder implements Embedder {
     hits.increment(texts.size() - missingTexts.size());
     misses.increment(missingTexts.size());
     List<float[]> result = new ArrayList<>(texts.size());
-    for (String hash : hashes) {
-      result.add(vectors.get(hash).clone()); // repeated texts get arrays of their own
+    BitSet cached = new BitSet(texts.size());
+    Set<String> notYetUsed = new HashSet<>(missingHashes);
+    for (int i = 0; i < hashes.length; i++) {
+      result.add(vectors.get(hashes[i]).clone()); // repeated texts get arrays of their own
+      // cached, or a repeat of a text embedded earlier in this call: either way not embedded
+      cached.set(i, !notYetUsed.remove(hashes[i]));
     }
-    return result;
+    return new Embedded(result, cached);
   }
 
   /** Embeds the query directly, without the cache. */

@@ -5,6 +5,7 @@ import dev.ragops.model.IndexedChunk;
 import dev.ragops.model.TextAnalysis;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleField;
@@ -48,6 +49,13 @@ final class ChunkDocuments {
   static final String INDEXED_AT = "indexedAt";
   static final String METADATA = "metadata";
   static final String VECTOR = "vector";
+  static final String FLAGS = "flags";
+
+  /**
+   * Filter terms of the scan flags: each flag and each of its prefixes before a {@code ':'}, so
+   * {@code pii} and {@code pii:email} both find a chunk flagged {@code pii:email}.
+   */
+  static final String FLAG_TERMS = "flag";
 
   static final String STRING_PREFIX = "ms.";
   static final String NUMBER_PREFIX = "mn.";
@@ -97,6 +105,13 @@ final class ChunkDocuments {
     }
     doc.add(new StoredField(METADATA, MetadataJson.write(chunk.metadata())));
     chunk.metadata().forEach((key, value) -> addFilterFields(doc, key, value));
+    for (String flag : chunk.flags()) {
+      doc.add(new StoredField(FLAGS, flag));
+      doc.add(new StringField(FLAG_TERMS, flag, Field.Store.NO));
+      for (int colon = flag.indexOf(':'); colon > 0; colon = flag.indexOf(':', colon + 1)) {
+        doc.add(new StringField(FLAG_TERMS, flag.substring(0, colon), Field.Store.NO));
+      }
+    }
     if (withVector) {
       doc.add(new KnnFloatVectorField(VECTOR, indexed.vector(), SIMILARITY));
     }
@@ -138,7 +153,8 @@ final class ChunkDocuments {
         intValue(doc, PAGE),
         intValue(doc, DOCUMENT_VERSION),
         intValue(doc, GENERATION),
-        indexedAt == null ? null : Instant.ofEpochMilli(indexedAt.numericValue().longValue()));
+        indexedAt == null ? null : Instant.ofEpochMilli(indexedAt.numericValue().longValue()),
+        List.of(doc.getValues(FLAGS)));
   }
 
   private static int intValue(Document doc, String field) {

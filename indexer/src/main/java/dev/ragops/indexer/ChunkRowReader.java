@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,7 +24,7 @@ final class ChunkRowReader {
       """
       c.id, c.document_id, k.name AS collection, d.source_id, d.title, d.metadata,
       c.ordinal, c.text, c.start_offset, c.end_offset, c.heading_path, c.page,
-      c.document_version, c.generation, c.indexed_at\
+      c.document_version, c.generation, c.indexed_at, c.flags\
       """;
 
   static final String CHUNK_JOINS =
@@ -34,6 +35,8 @@ final class ChunkRowReader {
 
   private static final Argument<Map<String, Object>> METADATA =
       Argument.mapOf(String.class, Object.class);
+
+  private static final Argument<List<String>> FLAGS = Argument.listOf(String.class);
 
   private final JsonMapper json;
 
@@ -57,7 +60,19 @@ final class ChunkRowReader {
         row.getInt("page"),
         row.getInt("document_version"),
         row.getInt("generation"),
-        row.getObject("indexed_at", OffsetDateTime.class).toInstant());
+        row.getObject("indexed_at", OffsetDateTime.class).toInstant(),
+        flags(row.getString("flags")));
+  }
+
+  private List<String> flags(String text) {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    try {
+      return json.readValue(text, FLAGS);
+    } catch (IOException e) {
+      throw new UncheckedIOException("stored chunk flags are not a JSON array", e);
+    }
   }
 
   private Map<String, Object> metadata(String text) {

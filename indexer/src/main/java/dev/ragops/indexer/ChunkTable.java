@@ -36,9 +36,9 @@ class ChunkTable {
       """
       INSERT INTO chunks (id, document_id, collection_id, ordinal, text, start_offset, end_offset,
                           heading_path, page, document_version, generation, parser_version,
-                          chunker_hash, model_id, dimension, indexed_at, embedding)
+                          chunker_hash, model_id, dimension, indexed_at, flags, embedding)
       VALUES (?, ?, (SELECT id FROM collections WHERE name = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-              ?, ?, ?)\
+              ?, ?, ?, ?)\
       """;
 
   private static final String INSERT_CHANGE_SQL =
@@ -119,6 +119,7 @@ class ChunkTable {
           insert.setString(column++, fingerprint.modelId());
           insert.setInt(column++, fingerprint.dimension());
           insert.setObject(column++, now);
+          insert.setString(column++, flagsJson(chunk.flags()));
           vectors.bind(insert, column, indexed.vector());
           insert.addBatch();
         }
@@ -313,6 +314,18 @@ class ChunkTable {
     } catch (SQLException e) {
       throw new RetriableException("could not read chunks for an index rebuild", e);
     }
+  }
+
+  /** The flags as a JSON array; they are lower-case names of letters, digits, ':' and '-'. */
+  private static String flagsJson(List<String> flags) {
+    var json = new StringBuilder("[");
+    for (String flag : flags) {
+      if (!flag.matches("[a-z0-9:-]+")) {
+        throw new IllegalArgumentException("a chunk flag must match [a-z0-9:-]+, got " + flag);
+      }
+      json.append(json.length() > 1 ? "," : "").append('"').append(flag).append('"');
+    }
+    return json.append(']').toString();
   }
 
   private static String columns(boolean withVectors) {

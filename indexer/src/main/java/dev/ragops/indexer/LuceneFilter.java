@@ -74,6 +74,9 @@ final class LuceneFilter {
   }
 
   private static Query equalTo(String field, Object value) {
+    if (field.equals(Filter.FLAGS)) {
+      return new TermQuery(new Term(ChunkDocuments.FLAG_TERMS, (String) value));
+    }
     return switch (value) {
       case String text -> new TermQuery(new Term(ChunkDocuments.STRING_PREFIX + field, text));
       case Number number ->

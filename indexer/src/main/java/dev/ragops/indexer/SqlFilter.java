@@ -11,9 +11,10 @@ import java.util.List;
  * the semantics {@link Filter} documents and {@link LuceneFilter} implements: a list value matches
  * when any element does; numbers compare as {@code float8} (Lucene's doubles); strings in
  * code-point order ({@code COLLATE "C"}, Lucene's term order); {@code $ne}/{@code $nin} match a
- * missing field. Field names and values are bound as parameters, never spliced into the text.
+ * missing field. Field names and values are bound as parameters, never spliced into the text. The
+ * reserved field {@link Filter#FLAGS} reads the chunk's {@code flags} column instead.
  *
- * @param sql the condition, referring to {@code d.metadata}
+ * @param sql the condition, referring to {@code d.metadata} and {@code c.flags}
  * @param parameters the values of its {@code ?} placeholders, in order
  */
 record SqlFilter(String sql, List<Object> parameters) {
@@ -22,6 +23,8 @@ record SqlFilter(String sql, List<Object> parameters) {
   private static final String ELEMENTS =
       "jsonb_array_elements(CASE WHEN jsonb_typeof(d.metadata::jsonb -> ?) = 'array'"
           + " THEN d.metadata::jsonb -> ? ELSE jsonb_build_array(d.metadata::jsonb -> ?) END)";
+
+  private static final String FLAGS = "jsonb_array_elements_text(c.flags::jsonb)";
 
   static SqlFilter of(Filter filter) {
     List<Object> parameters = new ArrayList<>();
@@ -49,6 +52,10 @@ record SqlFilter(String sql, List<Object> parameters) {
   }
 
   private static String compare(Compare compare, List<Object> parameters) {
+    if (compare.field().equals(Filter.FLAGS)) {
+      String matches = flag((String) compare.value(), parameters);
+      return compare.op() == Filter.Op.NE ? "NOT " + matches : matches;
+    }
     return switch (compare.op()) {
       case EQ -> anyElement(compare.field(), equalTo(compare.value()), compare.value(), parameters);
       case NE ->
@@ -71,10 +78,24 @@ record SqlFilter(String sql, List<Object> parameters) {
     }
     List<String> any = new ArrayList<>();
     for (Object value : in.values()) {
-      any.add(anyElement(in.field(), equalTo(value), value, parameters));
+      any.add(
+          in.field().equals(Filter.FLAGS)
+              ? flag((String) value, parameters)
+              : anyElement(in.field(), equalTo(value), value, parameters));
     }
     String matches = "(" + String.join(" OR ", any) + ")";
     return in.negated() ? "NOT " + matches : matches;
+  }
+
+  /**
+   * {@code EXISTS} a flag of the chunk ({@code c.flags}, a JSON array) equal to {@code value} or of
+   * its category ({@link Filter#flagMatches}).
+   */
+  private static String flag(String value, List<Object> parameters) {
+    parameters.add(value);
+    parameters.add(value.length() + 1);
+    parameters.add(value + ":");
+    return "EXISTS (SELECT 1 FROM " + FLAGS + " f WHERE f = ? OR left(f, ?) = ?)";
   }
 
   /** {@code EXISTS} an element {@code e} of the field's value with {@code predicate(e, value)}. */

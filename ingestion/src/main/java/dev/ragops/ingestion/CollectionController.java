@@ -25,7 +25,9 @@ class CollectionController {
 
   @Post
   HttpResponse<CollectionView> create(@Valid @Body CollectionRequest request) {
-    var created = collections.create(request.name(), request.chunker(), request.analyzer());
+    var created =
+        collections.create(
+            request.name(), request.chunker(), request.analyzer(), request.scanning());
     return HttpResponse.created(collections.view(created));
   }
 

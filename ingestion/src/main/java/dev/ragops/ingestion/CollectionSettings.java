@@ -11,15 +11,23 @@ import io.micronaut.serde.annotation.Serdeable;
  *     ragops.embedder.model})
  * @param analyzer how the keyword leg analyzes its text ({@link dev.ragops.model.TextAnalysis});
  *     absent in collections created before the choice existed, which are English
+ * @param scanning the content scan mode: {@code off}, {@code flag}, {@code redact} or {@code
+ *     reject} ({@link ScanMode}); {@code null} means off
  */
 @Serdeable
 record CollectionSettings(
     @Nullable ChunkerSettings chunker,
     @Nullable EmbeddingSettings embedding,
-    @Nullable String analyzer) {
+    @Nullable String analyzer,
+    @Nullable String scanning) {
 
   CollectionSettings(@Nullable ChunkerSettings chunker) {
-    this(chunker, null, null);
+    this(chunker, null, null, null);
+  }
+
+  /** The same settings with another chunker and embedding model (a reindex's settings). */
+  CollectionSettings with(ChunkerSettings chunker, @Nullable EmbeddingSettings embedding) {
+    return new CollectionSettings(chunker, embedding, analyzer, scanning);
   }
 
   /** Which registered model embeds a collection's chunks, e.g. {@code all-minilm-l6-v2}. */

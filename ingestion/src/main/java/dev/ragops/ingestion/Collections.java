@@ -57,16 +57,21 @@ final class Collections implements CollectionCatalog {
    * stored with the defaults filled in, so a later change of the defaults does not change it.
    */
   CollectionRow create(String name, @Nullable ChunkerSettings chunker) {
-    return create(name, chunker, null);
+    return create(name, chunker, null, null);
   }
 
   /**
    * Creates a collection as {@link #create(String, ChunkerSettings)} does, whose keyword leg
-   * analyzes text as {@code analyzer} says (null: English).
+   * analyzes text as {@code analyzer} says (null: English) and whose ingest content scan does what
+   * {@code scanning} says ({@link ScanMode}; null: off).
    *
-   * @throws IllegalArgumentException for an unknown analyzer
+   * @throws IllegalArgumentException for an unknown analyzer or scan mode
    */
-  CollectionRow create(String name, @Nullable ChunkerSettings chunker, @Nullable String analyzer) {
+  CollectionRow create(
+      String name,
+      @Nullable ChunkerSettings chunker,
+      @Nullable String analyzer,
+      @Nullable String scanning) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "name must be 1-64 characters of a-z, 0-9, '_' or '-', starting with a letter or digit; got '"
@@ -76,6 +81,7 @@ final class Collections implements CollectionCatalog {
     var filled = chunker == null ? chunkers.defaults() : chunker.orElse(chunkers.defaults());
     chunkers.forSettings(filled); // validates the combination
     TextAnalysis analysis = TextAnalysis.of(analyzer);
+    var scanMode = ScanMode.of(scanning);
     if (collections.findByName(name).isPresent()) {
       throw new ConflictException("collection '" + name + "' already exists");
     }
@@ -85,7 +91,7 @@ final class Collections implements CollectionCatalog {
             name,
             1,
             Instant.now().truncatedTo(ChronoUnit.MILLIS),
-            write(new CollectionSettings(filled, null, analysis.id())),
+            write(new CollectionSettings(filled, null, analysis.id(), scanMode.label())),
             null,
             0L));
   }
@@ -115,6 +121,11 @@ final class Collections implements CollectionCatalog {
     return chunker == null ? chunkers.defaults() : chunker.orElse(chunkers.defaults());
   }
 
+  /** What the collection's ingest content scan does; {@code off} unless set at creation. */
+  ScanMode scanMode(CollectionRow collection) {
+    return ScanMode.of(read(collection.settings()).scanning());
+  }
+
   /** A {@link CollectionSettings} JSON text, read. */
   CollectionSettings read(String settingsJson) {
     try {
@@ -135,7 +146,8 @@ final class Collections implements CollectionCatalog {
         documentCount(collection),
         collection.createdAt(),
         chunkerSettings(collection),
-        analysis(collection).id());
+        analysis(collection).id(),
+        scanMode(collection).label());
   }
 
   /** The analysis of the collection's keyword leg; English when its settings name none. */

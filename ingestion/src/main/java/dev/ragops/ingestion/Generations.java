@@ -87,7 +87,7 @@ final class Generations implements IndexGenerations {
             ? collections.chunkerSettings(row)
             : given.chunker().orElse(collections.chunkerSettings(row));
     var embedding = given.embedding() == null ? current.embedding() : given.embedding();
-    String settingsJson = collections.write(new CollectionSettings(chunker, embedding, current.analyzer()));
+    String settingsJson = collections.write(current.with(chunker, embedding));
     shadows.fingerprint(settingsJson); // validates the chunker and the model
     for (GenerationRow existing : table.list(row.id())) {
       if (existing.status().equals(GenerationRow.BUILDING)) {

@@ -6,7 +6,9 @@ import dev.ragops.model.Embedder;
 import dev.ragops.model.Fingerprint;
 import dev.ragops.model.IndexedChunk;
 import dev.ragops.model.NonRetriableException;
+import dev.ragops.model.Tokenizer;
 import dev.ragops.model.TransientFailure;
+import dev.ragops.model.UsageLedger;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -45,7 +47,10 @@ final class IngestPipeline {
   private final CollectionRepository collections;
   private final TikaExtractor extractor;
   private final Collections collectionSettings;
+  private final ContentScanner scanner;
   private final Embedder embedder;
+  private final Tokenizer tokenizer;
+  private final UsageLedger usage;
   private final ChunkWriter writer;
   private final JsonMapper json;
   private final DocumentTexts texts;
@@ -60,7 +65,10 @@ final class IngestPipeline {
       CollectionRepository collections,
       TikaExtractor extractor,
       Collections collectionSettings,
+      ContentScanner scanner,
       Embedder embedder,
+      Tokenizer tokenizer,
+      UsageLedger usage,
       ChunkWriter writer,
       JsonMapper json,
       DocumentTexts texts,
@@ -73,7 +81,10 @@ final class IngestPipeline {
     this.collections = collections;
     this.extractor = extractor;
     this.collectionSettings = collectionSettings;
+    this.scanner = scanner;
     this.embedder = embedder;
+    this.tokenizer = tokenizer;
+    this.usage = usage;
     this.writer = writer;
     this.json = json;
     this.texts = texts;
@@ -103,27 +114,33 @@ final class IngestPipeline {
       return;
     }
     String stage = DocumentStatus.PARSING;
+    ScanMode scanMode = ScanMode.OFF;
     try {
       enter(job, version, stage, 0, 0);
-      var extracted = extractor.extract(upload.content(), upload.fileName());
-      String title = upload.title() != null ? upload.title() : extracted.title();
-      // kept so a reindex can chunk this version again after the upload is dropped
-      texts.save(
-          document.id(),
-          version,
-          new ExtractedText(
-              extracted.text(),
-              title,
-              extracted.contentType(),
-              extracted.metadata(),
-              extracted.structure()),
-          extractor.parserVersion());
+      var parsed = extractor.extract(upload.content(), upload.fileName());
+      String title = upload.title() != null ? upload.title() : parsed.title();
 
       stage = DocumentStatus.CHUNKING;
       enter(job, version, stage, 0, 0);
       var collectionRow = collections.findById(document.collectionId()).orElseThrow();
       var chunker = collectionSettings.chunker(collectionRow);
-      var spans = chunker.chunk(extracted.text(), extracted.structure());
+      var spans = chunker.chunk(parsed.text(), parsed.structure());
+      scanMode = collectionSettings.scanMode(collectionRow);
+      var scanned = scanner.apply(scanMode, parsed, upload.content(), spans, title);
+      var extracted = scanned.extracted();
+      title = scanned.title();
+      if (scanMode != ScanMode.REDACT) {
+        // kept so a reindex can chunk this version again after the upload is dropped; a redacting
+        // collection keeps no full text (it would hold the originals), so its reindexes reuse or
+        // re-embed the stored, redacted chunks and never re-chunk
+        texts.save(
+            document.id(),
+            version,
+            new ExtractedText(
+                extracted.text(), title, extracted.contentType(), extracted.metadata(),
+                extracted.structure()),
+            extractor.parserVersion());
+      }
 
       stage = DocumentStatus.EMBEDDING;
       enter(job, version, stage, 0, spans.size());
@@ -138,10 +155,10 @@ final class IngestPipeline {
               model.dimension());
       Map<String, Object> metadata = metadata(document, extracted);
       List<IndexedChunk> indexed = new ArrayList<>(spans.size());
+      var counted = new IngestUsage(tokenizer);
       for (int from = 0; from < spans.size(); from += embedBatch) {
         var batch = spans.subList(from, Math.min(from + embedBatch, spans.size()));
-        var vectors =
-            model.embedDocuments(batch.stream().map(s -> s.of(extracted.text())).toList());
+        var vectors = counted.embed(model, scanned.texts().subList(from, from + batch.size()));
         for (int i = 0; i < batch.size(); i++) {
           var span = batch.get(i);
           var chunk =
@@ -152,7 +169,7 @@ final class IngestPipeline {
                   document.sourceId(),
                   title,
                   from + i,
-                  span.of(extracted.text()),
+                  scanned.texts().get(from + i),
                   span.start(),
                   span.end(),
                   metadata,
@@ -160,7 +177,8 @@ final class IngestPipeline {
                   extracted.structure().pageAt(span.start()),
                   version,
                   generation,
-                  null);
+                  null,
+                  scanned.flags().get(from + i));
           indexed.add(new IndexedChunk(chunk, vectors.get(i)));
         }
         jobs.progress(jobId, JobRow.RUNNING, stage, indexed.size(), spans.size(), Instant.now());
@@ -197,6 +215,7 @@ final class IngestPipeline {
       } else if (current != version) {
         supersede(job, current);
       } else {
+        usage.record(counted.event(collection, jobId.toString(), model.modelId(), indexed.size()));
         // the other live generations (one being built, the one kept for a rollback) get it too
         generations.mirror(collectionRow, document.id(), generation, fingerprint, indexed.size());
         LOG.info(
@@ -217,6 +236,9 @@ final class IngestPipeline {
       LOG.warn("Ingest job {} failed at {}: {}", jobId, stage, reason);
       documents.stage(document.id(), version, DocumentStatus.FAILED, reason, Instant.now());
       jobs.fail(jobId, stage, reason, Instant.now());
+      if (scanMode == ScanMode.REDACT || scanMode == ScanMode.REJECT) {
+        uploads.deleteById(jobId); // the unredacted original is never kept
+      }
       logBatch(job);
     }
   }

@@ -1,8 +1,10 @@
 package dev.ragops.model;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * A searchable passage of one document version.
@@ -23,6 +25,8 @@ import java.util.Objects;
  * @param documentVersion the document version the passage was cut from, from 1
  * @param generation the index generation the chunk belongs to, from 1
  * @param indexedAt when the chunk was stored; {@code null} before it is
+ * @param flags what the ingest content scan found in the passage, e.g. {@code pii:email} or {@code
+ *     injection:instruction}, sorted; empty when nothing was found or scanning is off
  */
 public record Chunk(
     String id,
@@ -39,7 +43,8 @@ public record Chunk(
     int page,
     int documentVersion,
     int generation,
-    Instant indexedAt) {
+    Instant indexedAt,
+    List<String> flags) {
 
   public Chunk {
     Objects.requireNonNull(id, "id");
@@ -49,6 +54,7 @@ public record Chunk(
     title = title == null ? "" : title;
     headingPath = headingPath == null ? "" : headingPath;
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    flags = flags == null ? List.of() : List.copyOf(new TreeSet<>(flags));
     if (startOffset < 0 || endOffset < startOffset) {
       throw new IllegalArgumentException(
           "chunk offsets must satisfy 0 <= start <= end, got " + startOffset + ".." + endOffset);
@@ -62,6 +68,42 @@ public record Chunk(
               + ", "
               + generation);
     }
+  }
+
+  /** A chunk without scan flags. */
+  public Chunk(
+      String id,
+      String documentId,
+      String collection,
+      String sourceId,
+      String title,
+      int ordinal,
+      String text,
+      int startOffset,
+      int endOffset,
+      Map<String, Object> metadata,
+      String headingPath,
+      int page,
+      int documentVersion,
+      int generation,
+      Instant indexedAt) {
+    this(
+        id,
+        documentId,
+        collection,
+        sourceId,
+        title,
+        ordinal,
+        text,
+        startOffset,
+        endOffset,
+        metadata,
+        headingPath,
+        page,
+        documentVersion,
+        generation,
+        indexedAt,
+        List.of());
   }
 
   /** A chunk of the first version of a document in generation 1, with no heading or page. */
@@ -111,6 +153,7 @@ public record Chunk(
         page,
         documentVersion,
         generation,
-        instant);
+        instant,
+        flags);
   }
 }

@@ -1,5 +1,6 @@
 package dev.ragops.model;
 
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -18,6 +19,17 @@ public interface Embedder {
 
   /** Embeds passages to be stored; one vector per text, in input order. */
   List<float[]> embedDocuments(List<String> texts);
+
+  /**
+   * Embeds like {@link #embedDocuments} and says which texts were served from a cache instead of
+   * the model (bit {@code i} set: text {@code i}); without a cache, none.
+   */
+  default Embedded embedCounted(List<String> texts) {
+    return new Embedded(embedDocuments(texts), new BitSet());
+  }
+
+  /** Vectors in input order, and which of them came from a cache. */
+  record Embedded(List<float[]> vectors, BitSet cached) {}
 
   /** Embeds a search query; models with a query instruction apply it here. */
   default float[] embedQuery(String query) {

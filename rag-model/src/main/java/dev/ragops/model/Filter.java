@@ -11,6 +11,20 @@ import java.util.Objects;
  */
 public sealed interface Filter {
 
+  /**
+   * The reserved field that holds a chunk's scan flags (see {@link Chunk#flags()}) instead of a
+   * metadata value. A value matches a flag equal to it ({@code pii:email}) or a flag of that
+   * category ({@code pii} matches {@code pii:email}); only strings and {@code $eq}, {@code $ne},
+   * {@code $in} and {@code $nin} apply. {@code {"_flags": {"$nin": ["pii", "injection"]}}} keeps
+   * only chunks the scan found nothing in.
+   */
+  String FLAGS = "_flags";
+
+  /** Whether the chunk flag {@code flag} (e.g. {@code pii:email}) matches the filter value. */
+  static boolean flagMatches(String flag, String value) {
+    return flag.equals(value) || (flag.startsWith(value) && flag.charAt(value.length()) == ':');
+  }
+
   /** Matches every chunk. */
   Filter ALL = new And(List.of());
 

@@ -67,6 +67,37 @@ public final class FilterSyntax {
   }
 
   private static Filter field(String field, Object condition, String path) {
+    Filter parsed = operators(field, condition, path);
+    if (field.equals(Filter.FLAGS)) {
+      requireFlagCondition(parsed, path);
+    }
+    return parsed;
+  }
+
+  /** {@code _flags} takes strings with $eq, $ne, $in, $nin only. */
+  private static void requireFlagCondition(Filter filter, String path) {
+    switch (filter) {
+      case Filter.And and -> and.parts().forEach(part -> requireFlagCondition(part, path));
+      case Filter.Or or -> or.parts().forEach(part -> requireFlagCondition(part, path));
+      case Filter.Compare compare -> {
+        if (compare.op() != Op.EQ && compare.op() != Op.NE) {
+          throw new IllegalArgumentException(
+              path + "." + compare.op().token() + ": _flags takes $eq, $ne, $in or $nin");
+        }
+        requireFlagValue(compare.value(), path);
+      }
+      case Filter.In in -> in.values().forEach(value -> requireFlagValue(value, path));
+    }
+  }
+
+  private static void requireFlagValue(Object value, String path) {
+    if (!(value instanceof String text) || text.isEmpty()) {
+      throw new IllegalArgumentException(
+          path + ": _flags values are flag names such as \"pii\" or \"pii:email\"");
+    }
+  }
+
+  private static Filter operators(String field, Object condition, String path) {
     if (!(condition instanceof Map<?, ?> operators)) {
       return new Filter.Compare(field, Op.EQ, scalar(condition, path));
     }

@@ -11,6 +11,9 @@ import dev.ragops.model.Retriever;
 import dev.ragops.model.ScoredChunk;
 import dev.ragops.model.SearchScope;
 import dev.ragops.model.StalenessView;
+import dev.ragops.model.Tokenizer;
+import dev.ragops.model.UsageEvent;
+import dev.ragops.model.UsageLedger;
 import dev.ragops.model.VectorStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
@@ -50,6 +53,8 @@ public final class HybridSearcher implements Retriever {
   private final SearchStages stages;
   private final RetrievalSettings settings;
   private final RetrievalDefaults collectionDefaults;
+  private final Tokenizer tokenizer;
+  private final UsageLedger usage;
   private final int defaultCandidates;
   private final ExecutorService legs = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -65,6 +70,8 @@ public final class HybridSearcher implements Retriever {
       MeterRegistry meters,
       RetrievalSettings settings,
       @Nullable RetrievalDefaults collectionDefaults,
+      Tokenizer tokenizer,
+      UsageLedger usage,
       @Value("${ragops.search.candidates:50}") int defaultCandidates) {
     if (defaultCandidates < 1) {
       throw new IllegalArgumentException("ragops.search.candidates must be at least 1");
@@ -80,6 +87,8 @@ public final class HybridSearcher implements Retriever {
     this.stages = new SearchStages(meters);
     this.settings = settings;
     this.collectionDefaults = collectionDefaults;
+    this.tokenizer = tokenizer;
+    this.usage = usage;
     this.defaultCandidates = defaultCandidates;
   }
 
@@ -107,6 +116,8 @@ public final class HybridSearcher implements Retriever {
               tookMs,
               OffsetDateTime.now()));
     }
+    usage.record(
+        UsageEvent.search(collection, embedder.modelId(), tokenizer.count(request.query())));
     return new SearchResponse(queryId, page, tookMs);
   }
 
@@ -268,7 +279,8 @@ public final class HybridSearcher implements Retriever {
             chunk.generation(),
             modified == null ? null : modified.toString(),
             staleness != null && staleness.isStale(chunk.collection(), chunk.documentId())),
-        chunk.metadata());
+        chunk.metadata(),
+        chunk.flags());
   }
 
   @PreDestroy

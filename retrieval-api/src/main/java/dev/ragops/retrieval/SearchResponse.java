@@ -13,7 +13,10 @@ import java.util.Map;
 @Serdeable
 record SearchResponse(String queryId, List<Hit> results, long tookMs) {
 
-  /** One chunk with the scores that placed it and where it came from. */
+  /**
+   * One chunk with the scores that placed it and where it came from; {@code flags} are what the
+   * ingest content scan found in it ({@code pii:email}, {@code injection:instruction}, …).
+   */
   @Serdeable
   record Hit(
       String chunkId,
@@ -28,7 +31,8 @@ record SearchResponse(String queryId, List<Hit> results, long tookMs) {
       String headingPath,
       int page,
       Freshness freshness,
-      Map<String, Object> metadata) {}
+      Map<String, Object> metadata,
+      List<String> flags) {}
 
   /**
    * Each leg's score and 1-based rank ({@code null} where that leg did not return the chunk), the
