@@ -1,0 +1,86 @@
+// One metric over time (uPlot): a line per dataset, regressions as red points, and reindexes,
+// promotions and rollbacks from the timeline as labelled vertical lines.
+import { html } from 'htm/preact';
+import { useEffect, useRef } from 'preact/hooks';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export const MARK_COLORS = { reindex: '#2f6fd6', promote: '#1f9d55', rollback: '#d97706' };
+const LINE_COLORS = ['#334155', '#7c3aed', '#0891b2', '#b45309'];
+const seconds = (iso) => new Date(iso).getTime() / 1000;
+
+/** Draws the timeline marks as vertical lines with their kind on top. */
+function marksPlugin(marks) {
+  return {
+    hooks: {
+      draw: (u) => {
+        const { ctx, bbox } = u;
+        ctx.save();
+        ctx.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
+        for (const mark of marks) {
+          const x = Math.round(u.valToPos(seconds(mark.at), 'x', true));
+          if (x < bbox.left || x > bbox.left + bbox.width) continue;
+          ctx.strokeStyle = ctx.fillStyle = MARK_COLORS[mark.kind];
+          ctx.lineWidth = devicePixelRatio;
+          ctx.setLineDash(mark.kind === 'reindex' ? [4 * devicePixelRatio, 3 * devicePixelRatio] : []);
+          ctx.beginPath();
+          ctx.moveTo(x, bbox.top);
+          ctx.lineTo(x, bbox.top + bbox.height);
+          ctx.stroke();
+          ctx.fillText(mark.kind, x + 3 * devicePixelRatio, bbox.top + 11 * devicePixelRatio);
+        }
+        ctx.restore();
+      },
+    },
+  };
+}
+
+/** The plot's data: shared x (run times), one y per dataset, then the regression points. */
+export function plotData(metric, runs, regressed) {
+  const datasets = [...new Set(runs.map((r) => r.dataset))];
+  const xs = runs.map((r) => seconds(r.createdAt));
+  const lines = datasets.map((d) => runs.map((r) => (r.dataset === d ? r.metrics[metric] ?? null : null)));
+  const bad = runs.map((r) => (regressed.get(r.id)?.includes(metric) ? r.metrics[metric] : null));
+  return { datasets, data: [xs, ...lines, bad] };
+}
+
+export function MetricPlot({ metric, runs, regressed, marks }) {
+  const box = useRef(null);
+  const points = runs.filter((r) => r.metrics[metric] !== undefined);
+  useEffect(() => {
+    const { datasets, data } = plotData(metric, points, regressed);
+    const times = [...data[0], ...marks.map((m) => seconds(m.at))];
+    const lo = Math.min(...times);
+    const hi = Math.max(...times);
+    const pad = Math.max((hi - lo) * 0.05, 60);
+    const plot = new uPlot({
+      width: box.current.clientWidth || 480,
+      height: 220,
+      scales: { x: { time: true, range: [lo - pad, hi + pad] }, y: { range: [0, 1] } },
+      series: [
+        {},
+        ...datasets.map((d, i) => ({
+          label: d, stroke: LINE_COLORS[i % LINE_COLORS.length], width: 2, spanGaps: true,
+          points: { size: 7 }, value: (u, v) => (v === null ? '—' : v.toFixed(3)),
+        })),
+        {
+          label: 'regression', stroke: '#dc2626', width: 0, paths: () => null,
+          points: { size: 11, stroke: '#dc2626', fill: '#dc2626' },
+          value: (u, v) => (v === null ? '—' : v.toFixed(3)),
+        },
+      ],
+      axes: [{}, { values: (u, ticks) => ticks.map((t) => t.toFixed(2)) }],
+      plugins: [marksPlugin(marks)],
+    }, data, box.current);
+    const resize = new ResizeObserver(() => plot.setSize({ width: box.current.clientWidth, height: 220 }));
+    resize.observe(box.current);
+    return () => {
+      resize.disconnect();
+      plot.destroy();
+    };
+  }, [metric, JSON.stringify(points), JSON.stringify(marks), regressed]);
+  return html`<figure class="plot" data-metric=${metric} data-points=${points.length}>
+    <figcaption>${metric}</figcaption>
+    <div ref=${box}></div>
+  </figure>`;
+}
