@@ -17,9 +17,9 @@ function marksPlugin(marks) {
         const { ctx, bbox } = u;
         ctx.save();
         ctx.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
-        for (const mark of marks) {
+        marks.forEach((mark, i) => {
           const x = Math.round(u.valToPos(seconds(mark.at), 'x', true));
-          if (x < bbox.left || x > bbox.left + bbox.width) continue;
+          if (x < bbox.left || x > bbox.left + bbox.width) return;
           ctx.strokeStyle = ctx.fillStyle = MARK_COLORS[mark.kind];
           ctx.lineWidth = devicePixelRatio;
           ctx.setLineDash(mark.kind === 'reindex' ? [4 * devicePixelRatio, 3 * devicePixelRatio] : []);
@@ -27,8 +27,9 @@ function marksPlugin(marks) {
           ctx.moveTo(x, bbox.top);
           ctx.lineTo(x, bbox.top + bbox.height);
           ctx.stroke();
-          ctx.fillText(mark.kind, x + 3 * devicePixelRatio, bbox.top + 11 * devicePixelRatio);
-        }
+          // labels step down so that marks close together stay readable
+          ctx.fillText(mark.kind, x + 3 * devicePixelRatio, bbox.top + (11 + 12 * (i % 3)) * devicePixelRatio);
+        });
         ctx.restore();
       },
     },
@@ -48,13 +49,14 @@ export function MetricPlot({ metric, runs, regressed, marks }) {
   const box = useRef(null);
   const points = runs.filter((r) => r.metrics[metric] !== undefined);
   useEffect(() => {
+    const el = box.current;
     const { datasets, data } = plotData(metric, points, regressed);
     const times = [...data[0], ...marks.map((m) => seconds(m.at))];
     const lo = Math.min(...times);
     const hi = Math.max(...times);
     const pad = Math.max((hi - lo) * 0.05, 60);
     const plot = new uPlot({
-      width: box.current.clientWidth || 480,
+      width: el.clientWidth || 480,
       height: 220,
       scales: { x: { time: true, range: [lo - pad, hi + pad] }, y: { range: [0, 1] } },
       series: [
@@ -71,9 +73,9 @@ export function MetricPlot({ metric, runs, regressed, marks }) {
       ],
       axes: [{}, { values: (u, ticks) => ticks.map((t) => t.toFixed(2)) }],
       plugins: [marksPlugin(marks)],
-    }, data, box.current);
-    const resize = new ResizeObserver(() => plot.setSize({ width: box.current.clientWidth, height: 220 }));
-    resize.observe(box.current);
+    }, data, el);
+    const resize = new ResizeObserver(() => plot.setSize({ width: el.clientWidth, height: 220 }));
+    resize.observe(el);
     return () => {
       resize.disconnect();
       plot.destroy();

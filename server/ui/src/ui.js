@@ -43,7 +43,7 @@ export function useResource(load, deps, interval = 0) {
 export function Problem({ error, what }) {
   if (!error) return null;
   if (error.status === 404 && what) {
-    return html`<p class="unavailable">${what} is not available on this server
+    return html`<p class="unavailable">${what}: not available on this server
       (<code>GET ${error.path}</code> answered 404).</p>`;
   }
   if (error.status === 401 || error.status === 403) {

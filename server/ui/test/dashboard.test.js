@@ -150,7 +150,7 @@ test('eval runs appear on the plot, and two runs compare', async () => {
 test('schedules and the freshness timeline show their data or say they are not available', async () => {
   await tab('freshness');
   for (const heading of ['Schedules', 'Generations', 'Freshness timeline']) {
-    await page.getByRole('heading', { name: heading }).waitFor();
+    await page.getByRole('heading', { name: heading, exact: true }).waitFor();
   }
   await page.waitForLoadState('networkidle');
   assert.equal(await page.locator('.error').count(), 0, await page.locator('main').textContent());

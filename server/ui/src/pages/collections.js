@@ -23,6 +23,8 @@ async function optional(path, pick) {
   }
 }
 
+const NOT_OFFERED = html`<span class="muted" title="this server does not offer it (404)">n/a</span>`;
+
 function Row({ c }) {
   const facts = useResource(
     async () => ({
@@ -35,13 +37,13 @@ function Row({ c }) {
   const link = (tab, text) => html`<a href=${`#/c/${encodeURIComponent(c.name)}/${tab}`}>${text}</a>`;
   let verdict = '…';
   if (facts.error) verdict = html`<span class="error">${facts.error.message}</span>`;
-  else if (f && f.verdict === undefined) verdict = html`<span class="muted">n/a</span>`;
+  else if (f && f.verdict === undefined) verdict = NOT_OFFERED;
   else if (f && f.verdict === null) verdict = html`<span class="muted">no runs</span>`;
   else if (f) {
     verdict = html`${link('evals', html`<${Badge} value=${f.verdict.label} />`)}
       <span class="muted"> ${f.verdict.detail} ${when(f.verdict.run.createdAt)}</span>`;
   }
-  const generation = f ? (f.generation === undefined ? 'n/a' : f.generation ?? '—') : '…';
+  const generation = f ? (f.generation === undefined ? NOT_OFFERED : f.generation ?? '—') : '…';
   return html`<tr data-collection=${c.name}>
     <td>${link('documents', c.name)}</td>
     <td class="num">${c.documents}</td>
@@ -66,7 +68,7 @@ function NewCollection({ onCreated }) {
       setError(e);
     }
   };
-  return html`<form class="inline" onSubmit=${submit}>
+  return html`<form class="inline new-collection" onSubmit=${submit}>
     <input name="name" placeholder="new collection name" value=${name} required
       onInput=${(e) => setName(e.target.value)} />
     <button type="submit">Create</button>

@@ -16,7 +16,18 @@ function metricNames(runs) {
   return [...known, ...[...names].filter((m) => !known.includes(m)).sort()];
 }
 
-function RunEval({ collection, datasets, onStarted }) {
+/** The collection's golden sets (GET …/datasets), or, where that is not offered, those of its runs. */
+function useDatasets(collection, runs) {
+  const listed = useResource(() => api('GET', coll(collection, '/datasets')).catch((error) => {
+    if (error.status === 404) return null;
+    throw error;
+  }), [collection]);
+  if (listed.data) return listed.data.datasets;
+  return [...new Set(runs.map((r) => r.dataset))].map((name) => ({ name }));
+}
+
+function RunEval({ collection, runs, onStarted }) {
+  const datasets = useDatasets(collection, runs);
   const [error, setError] = useState(null);
   const [started, setStarted] = useState(null);
   const submit = async (event) => {
@@ -35,8 +46,10 @@ function RunEval({ collection, datasets, onStarted }) {
   };
   return html`<form class="panel inline" onSubmit=${submit}>
     <strong>Run an eval</strong>
-    <label>dataset <input name="dataset" list="eval-datasets" required value=${datasets[0] || ''} />
-      <datalist id="eval-datasets">${datasets.map((d) => html`<option value=${d} />`)}</datalist></label>
+    <label>dataset <input name="dataset" list="eval-datasets" required
+      value=${datasets[0]?.name || ''} />
+      <datalist id="eval-datasets">${datasets.map((d) => html`<option value=${d.name}>
+        ${d.cases === undefined ? '' : `${d.cases} cases, ${d.staleCases} stale`}</option>`)}</datalist></label>
     <label>mode <select name="mode">
       ${['hybrid', 'keyword', 'vector'].map((m) => html`<option value=${m}>${m}</option>`)}</select></label>
     <button type="submit">Start</button>
@@ -105,8 +118,7 @@ export function Evals({ collection }) {
   const newestFirst = [...runs].sort((a, b) => new Date(b.createdAt) - new Date(a.createdAt));
   return html`<h1>${collection}: eval history</h1>
     <${Problem} error=${evals.error} />
-    <${RunEval} collection=${collection} datasets=${[...new Set(runs.map((r) => r.dataset))]}
-      onStarted=${evals.reload} />
+    <${RunEval} collection=${collection} runs=${runs} onStarted=${evals.reload} />
     <p class="legend">
       <span class="key regression">●</span> regression (a metric fell more than ${TOLERANCE} below
       the previous run on the dataset)
