@@ -1,9 +1,10 @@
-// One metric over time (uPlot): a line per dataset, regressions as red points, and reindexes,
+// One metric over time (uPlot): a line per series (dataset and mode), regressions as red points, and reindexes,
 // promotions and rollbacks from the timeline as labelled vertical lines.
 import { html } from 'htm/preact';
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { seriesOf } from './verdict.js';
 
 export const MARK_COLORS = { reindex: '#2f6fd6', promote: '#1f9d55', rollback: '#d97706' };
 const LINE_COLORS = ['#334155', '#7c3aed', '#0891b2', '#b45309'];
@@ -36,13 +37,13 @@ function marksPlugin(marks) {
   };
 }
 
-/** The plot's data: shared x (run times), one y per dataset, then the regression points. */
+/** The plot's data: shared x (run times), one y per series, then the regression points. */
 export function plotData(metric, runs, regressed) {
-  const datasets = [...new Set(runs.map((r) => r.dataset))];
+  const series = [...new Set(runs.map(seriesOf))];
   const xs = runs.map((r) => seconds(r.createdAt));
-  const lines = datasets.map((d) => runs.map((r) => (r.dataset === d ? r.metrics[metric] ?? null : null)));
+  const lines = series.map((s) => runs.map((r) => (seriesOf(r) === s ? r.metrics[metric] ?? null : null)));
   const bad = runs.map((r) => (regressed.get(r.id)?.includes(metric) ? r.metrics[metric] : null));
-  return { datasets, data: [xs, ...lines, bad] };
+  return { series, data: [xs, ...lines, bad] };
 }
 
 export function MetricPlot({ metric, runs, regressed, marks }) {
@@ -50,7 +51,7 @@ export function MetricPlot({ metric, runs, regressed, marks }) {
   const points = runs.filter((r) => r.metrics[metric] !== undefined);
   useEffect(() => {
     const el = box.current;
-    const { datasets, data } = plotData(metric, points, regressed);
+    const { series, data } = plotData(metric, points, regressed);
     const times = [...data[0], ...marks.map((m) => seconds(m.at))];
     const lo = Math.min(...times);
     const hi = Math.max(...times);
@@ -61,8 +62,8 @@ export function MetricPlot({ metric, runs, regressed, marks }) {
       scales: { x: { time: true, range: [lo - pad, hi + pad] }, y: { range: [0, 1] } },
       series: [
         {},
-        ...datasets.map((d, i) => ({
-          label: d, stroke: LINE_COLORS[i % LINE_COLORS.length], width: 2, spanGaps: true,
+        ...series.map((label, i) => ({
+          label, stroke: LINE_COLORS[i % LINE_COLORS.length], width: 2, spanGaps: true,
           points: { size: 7 }, value: (u, v) => (v === null ? '—' : v.toFixed(3)),
         })),
         {

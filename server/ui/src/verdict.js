@@ -1,7 +1,14 @@
 // What the dashboard calls a regression: a succeeded eval run whose metric fell more than
-// TOLERANCE below the same metric of the collection's previous succeeded run on the same dataset.
+// TOLERANCE below the same metric of the collection's previous succeeded run of the same series
+// (same dataset and retrieval mode).
 
 export const TOLERANCE = 0.01;
+
+/** The series a run belongs to: its dataset, and its mode when the run's settings name one. */
+export function seriesOf(run) {
+  const mode = run.settings?.mode;
+  return mode ? `${run.dataset} · ${mode}` : run.dataset;
+}
 
 /** The runs that succeeded, oldest first. */
 export function succeededRuns(runs) {
@@ -13,16 +20,16 @@ export function succeededRuns(runs) {
 /** Run id → the names of the metrics that regressed in it. */
 export function regressions(runs) {
   const found = new Map();
-  const previousByDataset = new Map();
+  const previousBySeries = new Map();
   for (const run of succeededRuns(runs)) {
-    const previous = previousByDataset.get(run.dataset);
+    const previous = previousBySeries.get(seriesOf(run));
     if (previous) {
       const fell = Object.keys(run.metrics).filter(
         (m) => m in previous.metrics && previous.metrics[m] - run.metrics[m] > TOLERANCE,
       );
       if (fell.length) found.set(run.id, fell);
     }
-    previousByDataset.set(run.dataset, run);
+    previousBySeries.set(seriesOf(run), run);
   }
   return found;
 }

@@ -49,7 +49,7 @@ function Row({ c }) {
     <td class="num">${c.documents}</td>
     <td class="num">${generation}</td>
     <td>${verdict}</td>
-    <td>${when(c.createdAt)}</td>
+    <td class="when">${when(c.createdAt)}</td>
     <td class="actions">${link('search', 'search')} ${link('evals', 'evals')}</td>
   </tr>`;
 }

@@ -94,7 +94,7 @@ function DocumentRow({ collection, doc, onChanged, onError }) {
     <td><${Badge} value=${doc.status} /></td>
     <td class="num">${doc.chunkCount}</td>
     <td class="num">${doc.version}</td>
-    <td>${when(doc.updatedAt)}</td>
+    <td class="when">${when(doc.updatedAt)}</td>
     <td class="reason">${doc.error || ''}</td>
     <td class="actions">
       ${doc.status === 'failed' && html`<button onClick=${() => act('POST', ':retry')}>Retry</button>`}
@@ -146,6 +146,6 @@ export function Documents({ collection }) {
         <td>${sourceOf.get(job.documentId) || job.documentId || ''}</td>
         <td><${Badge} value=${job.status} /></td>
         <td><${Progress} progress=${job.progress} /></td>
-        <td>${when(job.updatedAt)}</td>
+        <td class="when">${when(job.updatedAt)}</td>
         <td class="reason">${job.error || ''}</td></tr>`)}</tbody></table>`}`;
 }

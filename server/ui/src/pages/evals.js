@@ -121,7 +121,7 @@ export function Evals({ collection }) {
     <${RunEval} collection=${collection} runs=${runs} onStarted=${evals.reload} />
     <p class="legend">
       <span class="key regression">●</span> regression (a metric fell more than ${TOLERANCE} below
-      the previous run on the dataset)
+      the previous run of its dataset and mode)
       ${Object.entries(MARK_COLORS).map(([kind, color]) => html`
         <span class="key" style=${`color:${color}`}>│</span> ${kind}`)}
     </p>
@@ -133,11 +133,11 @@ export function Evals({ collection }) {
     <h2>Compare two runs</h2>
     <${Compare} key=${done.length} collection=${collection} runs=${runs} />
     <h2>Runs</h2>
-    ${runs.length > 0 && html`<table class="runs"><thead><tr><th>started</th><th>dataset</th>
+    ${runs.length > 0 && html`<table class="runs"><thead><tr><th>started</th><th>dataset</th><th>mode</th>
       <th>trigger</th><th class="num">generation</th><th>status</th>
       ${METRIC_ORDER.map((m) => html`<th class="num">${m}</th>`)}<th>regressed</th><th>error</th></tr></thead>
       <tbody>${newestFirst.map((r) => html`<tr key=${r.id} data-status=${r.status}>
-        <td title=${r.id}>${when(r.createdAt)}</td><td>${r.dataset}</td><td>${r.trigger}</td>
+        <td class="when" title=${r.id}>${when(r.createdAt)}</td><td>${r.dataset}</td><td>${r.settings?.mode || ''}</td><td>${r.trigger}</td>
         <td class="num">${r.generation ?? '—'}</td><td><${Badge} value=${r.status} /></td>
         ${METRIC_ORDER.map((m) => html`<td class="num">${num(r.metrics?.[m])}</td>`)}
         <td class="worse">${(regressed.get(r.id) || []).join(', ')}</td>

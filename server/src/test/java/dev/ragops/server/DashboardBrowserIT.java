@@ -58,7 +58,6 @@ class DashboardBrowserIT {
         fail("the browser tests took more than 15 minutes:\n" + Files.readString(LOG));
       }
       String output = Files.readString(LOG);
-      System.out.println(output);
       assertThat(runner.exitValue()).as(output).isZero();
       assertThat(output).contains("# fail 0").containsPattern("# pass [1-9]");
       assertThat(SCREENSHOTS.resolve("evals.png")).isNotEmptyFile();
