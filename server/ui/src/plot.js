@@ -55,11 +55,12 @@ export function MetricPlot({ metric, runs, regressed, marks }) {
     const times = [...data[0], ...marks.map((m) => seconds(m.at))];
     const lo = Math.min(...times);
     const hi = Math.max(...times);
-    const pad = Math.max((hi - lo) * 0.05, 60);
+    const pad = hi > lo ? (hi - lo) * 0.08 : 3600;
     const plot = new uPlot({
       width: el.clientWidth || 480,
       height: 220,
       scales: { x: { time: true, range: [lo - pad, hi + pad] }, y: { range: [0, 1] } },
+      legend: { live: false },
       series: [
         {},
         ...series.map((label, i) => ({
@@ -82,7 +83,9 @@ export function MetricPlot({ metric, runs, regressed, marks }) {
       plot.destroy();
     };
   }, [metric, JSON.stringify(points), JSON.stringify(marks), regressed]);
-  return html`<figure class="plot" data-metric=${metric} data-points=${points.length}>
+  const fell = points.filter((r) => regressed.get(r.id)?.includes(metric)).length;
+  return html`<figure class="plot" data-metric=${metric} data-points=${points.length}
+    data-regressions=${fell}>
     <figcaption>${metric}</figcaption>
     <div ref=${box}></div>
   </figure>`;

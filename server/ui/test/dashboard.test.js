@@ -124,7 +124,16 @@ test('a search shows hits with their score breakdown, highlights and freshness',
   await shot('search.png');
 });
 
-test('eval runs appear on the plot, and two runs compare', async () => {
+/** Starts an eval run from the page and waits until the ndcg@10 plot shows `points` runs. */
+async function runEval(mode, points) {
+  await page.fill('input[name=dataset]', 'golden');
+  await page.selectOption('select[name=mode]', mode);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.locator(`figure.plot[data-metric="ndcg@10"][data-points="${points}"] canvas`)
+    .waitFor({ timeout: 180_000 });
+}
+
+test('eval runs appear on the plot, a regression is marked, and two runs compare', async () => {
   await apiCall('POST', `/v1/collections/${COLLECTION}/datasets`, { name: 'golden' });
   const cases = [
     ['what do sea otters eat', 'kelp.txt'], ['why do kelp forests disappear', 'kelp.txt'],
@@ -135,15 +144,26 @@ test('eval runs appear on the plot, and two runs compare', async () => {
       { query, relevant: [{ sourceId, grade: 1 }] });
   }
   await tab('evals');
-  for (const [n, mode] of [[1, 'hybrid'], [2, 'keyword']]) {
-    await page.fill('input[name=dataset]', 'golden');
-    await page.selectOption('select[name=mode]', mode);
-    await page.getByRole('button', { name: 'Start' }).click();
-    await page.locator(`figure.plot[data-metric="ndcg@10"][data-points="${n}"] canvas`)
-      .waitFor({ timeout: 180_000 });
+  await runEval('hybrid', 1);
+  await runEval('keyword', 2);
+
+  // a document that answers the otter question better than the judged one pushes it down
+  const { documentId } = await apiCall('POST', `/v1/collections/${COLLECTION}/documents`, {
+    sourceId: 'otters.txt', text: 'What do sea otters eat? Sea otters eat sea urchins, crabs, clams and snails.',
+  });
+  for (let i = 0; (await apiCall('GET', `/v1/collections/${COLLECTION}/documents/${documentId}`)).status !== 'ready'; i++) {
+    assert.ok(i < 600, 'otters.txt did not become ready');
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  assert.equal(await page.locator('table.runs tbody tr[data-status="succeeded"]').count(), 2);
-  await page.locator('table.deltas tbody tr').first().waitFor();
+  await runEval('hybrid', 3);
+  await page.locator('figure.plot[data-metric="ndcg@10"][data-regressions="1"]').waitFor();
+  assert.equal(await page.locator('table.runs tbody tr[data-status="succeeded"]').count(), 3);
+  assert.match(await page.locator('table.runs tbody tr').first().locator('td.worse').textContent(), /ndcg@10/);
+
+  await page.locator('.compare select').first().selectOption({ index: 0 }); // the first run
+  const losses = page.locator('.losses');
+  await losses.getByText('what do sea otters eat').waitFor();
+  assert.match(await page.locator('table.deltas').textContent(), /ndcg@10/);
   await shot('evals.png');
 });
 

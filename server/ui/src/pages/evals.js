@@ -53,7 +53,8 @@ function RunEval({ collection, runs, onStarted }) {
     <label>mode <select name="mode">
       ${['hybrid', 'keyword', 'vector'].map((m) => html`<option value=${m}>${m}</option>`)}</select></label>
     <button type="submit">Start</button>
-    ${started && html`<span class="muted">run <code>${started.id}</code> ${started.status}</span>`}
+    ${started && html`<span class="muted">run <code>${started.id}</code>${' '}
+      ${runs.find((r) => r.id === started.id)?.status || started.status}</span>`}
     <${Problem} error=${error} />
   </form>`;
 }
