@@ -8,7 +8,7 @@ import { Highlighted, Problem, num, when } from '../ui.js';
 const DEFAULTS = {
   query: '', k: 10, mode: 'hybrid', fusion: 'rrf', rrfK: 60, keywordWeight: 0.3,
   vectorWeight: 0.7, normalization: 'minmax', rerank: 'none', lambda: 0.7, topN: 20,
-  minScore: '', filter: '',
+  candidates: '', minScore: '', filter: '',
 };
 
 /** The request body for the form's values (only what differs from the server's defaults). */
@@ -24,6 +24,7 @@ export function searchRequest(f) {
   }
   if (f.rerank === 'mmr') body.rerank = { type: 'mmr', lambda: Number(f.lambda) };
   if (f.rerank === 'model') body.rerank = { type: 'model', topN: Number(f.topN) };
+  if (String(f.candidates).trim() !== '') body.candidates = Number(f.candidates);
   if (String(f.minScore).trim() !== '') body.minScore = Number(f.minScore);
   if (f.filter.trim()) body.filter = JSON.parse(f.filter);
   return body;
@@ -112,6 +113,7 @@ export function Search({ collection }) {
         ${choice('rerank', 'rerank', ['none', 'mmr', 'model'])}
         ${form.rerank === 'mmr' && field('lambda', 'λ', { type: 'number', step: 0.05, min: 0, max: 1 })}
         ${form.rerank === 'model' && field('topN', 'top N', { type: 'number', min: 1 })}
+        ${field('candidates', 'candidates', { type: 'number', min: 1, max: 2000, placeholder: 'server default' })}
         ${field('minScore', 'min score', { type: 'number', step: 'any' })}
       </div>
       <div class="row">${field('filter', 'filter (JSON)', { class: 'wide', placeholder: '{"team":"platform"}' })}</div>

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The dashboard at {@code /ui} in a real browser: starts the server in embedded mode with API keys
- * on, then runs {@code ui/test/dashboard.test.js} (Node's test runner, playwright-core driving the
- * system's headless Chromium) against it. Screenshots go to {@code target/ui-screenshots}, the
+ * on, then runs {@code ui/test} with Node's test runner against it: {@code dashboard.test.js}
+ * (playwright-core driving the system's headless Chromium) and the unit tests of the page logic. Screenshots go to {@code target/ui-screenshots}, the
  * runner's TAP output to {@code target/ui-browser-test.log}.
  */
 class DashboardBrowserIT {
@@ -45,7 +45,7 @@ class DashboardBrowserIT {
       String url = context.getBean(EmbeddedServer.class).getURI().toString();
       Files.createDirectories(SCREENSHOTS);
       var builder =
-          new ProcessBuilder("node", "--test", "--test-reporter=tap", "test/dashboard.test.js")
+          new ProcessBuilder("node", "--test", "--test-reporter=tap", "test/")
               .directory(UI.toFile())
               .redirectErrorStream(true)
               .redirectOutput(LOG.toFile());
