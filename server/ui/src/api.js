@@ -24,9 +24,13 @@ export class ApiError extends Error {
     this.problem = problem;
   }
 
-  /** True when the server does not offer this endpoint (or the thing is gone). */
-  get notFound() {
-    return this.status === 404;
+  /**
+   * True when the server has no such route (Micronaut's "Page Not Found"), as opposed to a 404
+   * for a collection or document that does not exist.
+   */
+  get routeMissing() {
+    const detail = this.problem && typeof this.problem === 'object' ? this.problem.detail : null;
+    return this.status === 404 && (!detail || detail === 'Page Not Found');
   }
 }
 

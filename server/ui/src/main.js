@@ -41,7 +41,7 @@ function KeyField({ onChange }) {
     storeKey(value.trim());
     onChange();
   };
-  return html`<form class="key" onSubmit=${save}>
+  return html`<form class="apikey" onSubmit=${save}>
     <label>API key <input type="password" name="apiKey" autocomplete="off" value=${value}
       placeholder="none" onInput=${(e) => setValue(e.target.value)} /></label>
     <button type="submit">Save</button>

@@ -39,10 +39,10 @@ export function useResource(load, deps, interval = 0) {
   return { ...state, reload };
 }
 
-/** Says what went wrong; a 404 means the server does not offer `what`. */
+/** Says what went wrong; a missing route means the server does not offer `what`. */
 export function Problem({ error, what }) {
   if (!error) return null;
-  if (error.status === 404 && what) {
+  if (error.routeMissing && what) {
     return html`<p class="unavailable">${what}: not available on this server
       (<code>GET ${error.path}</code> answered 404).</p>`;
   }

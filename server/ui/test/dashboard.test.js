@@ -77,7 +77,7 @@ test('the dashboard asks for an API key, then lists and creates collections', as
   await page.goto(`${BASE}/ui/`);
   await page.getByRole('alert').filter({ hasText: 'API key' }).waitFor();
   await page.fill('input[name=apiKey]', KEY);
-  await page.click('form.key button');
+  await page.click('form.apikey button');
   await page.fill('input[name=name]', COLLECTION);
   await page.getByRole('button', { name: 'Create' }).click();
   const row = page.locator(`tr[data-collection="${COLLECTION}"]`);

@@ -6,19 +6,19 @@ import { Badge, Problem, useResource, when } from '../ui.js';
 import { latestVerdict } from '../verdict.js';
 
 /** The active generation in a GET …/generations answer, whatever its exact shape. */
-export function activeGeneration(answer) {
+function activeGeneration(answer) {
   const list = Array.isArray(answer) ? answer : answer?.generations || [];
   const active = list.find((g) => g.active === true || g.status === 'active');
   if (active) return active.generation ?? active.number ?? active.id;
   return answer?.active ?? null;
 }
 
-/** Optional per-collection facts: a 404 means the server does not offer them (shown as "n/a"). */
+/** Optional per-collection facts: a missing route means the server does not offer them ("n/a"). */
 async function optional(path, pick) {
   try {
     return pick(await api('GET', path));
   } catch (error) {
-    if (error.status === 404) return undefined;
+    if (error.routeMissing) return undefined;
     throw error;
   }
 }

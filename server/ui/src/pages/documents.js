@@ -26,7 +26,7 @@ async function loadJobs(collection) {
     const answer = await api('GET', coll(collection, '/jobs'));
     return { jobs: answer.jobs || [], listed: true };
   } catch (error) {
-    if (error.status !== 404) throw error;
+    if (!error.routeMissing) throw error;
   }
   const jobs = await Promise.all(
     sessionJobs(collection).list().map((id) => api('GET', `/v1/jobs/${encodeURIComponent(id)}`)
@@ -108,16 +108,17 @@ export function Documents({ collection }) {
   const documents = useResource(
     () => api('GET', coll(collection, '/documents')),
     [collection],
-    (d) => (d && d.documents.every((doc) => SETTLED_DOCUMENT.has(doc.status)) ? 5000 : 1000),
+    (d) => (!d || d.documents.every((doc) => SETTLED_DOCUMENT.has(doc.status)) ? 5000 : 1000),
   );
   const jobs = useResource(
     () => loadJobs(collection),
     [collection],
-    (d) => (d && d.jobs.every((job) => SETTLED_JOB.has(job.status)) ? 5000 : 1000),
+    (d) => (!d || d.jobs.every((job) => SETTLED_JOB.has(job.status)) ? 5000 : 1000),
   );
   const docs = documents.data?.documents || [];
   const sourceOf = new Map(docs.map((d) => [d.documentId, d.sourceId]));
   const refresh = () => {
+    setActionError(null);
     documents.reload();
     jobs.reload();
   };

@@ -19,7 +19,7 @@ function metricNames(runs) {
 /** The collection's golden sets (GET …/datasets), or, where that is not offered, those of its runs. */
 function useDatasets(collection, runs) {
   const listed = useResource(() => api('GET', coll(collection, '/datasets')).catch((error) => {
-    if (error.status === 404) return null;
+    if (error.routeMissing) return null;
     throw error;
   }), [collection]);
   if (listed.data) return listed.data.datasets;
@@ -114,7 +114,7 @@ export function Evals({ collection }) {
   const done = useMemo(() => succeededRuns(runs), [runsKey]);
   const regressed = useMemo(() => regressions(runs), [runsKey]);
   const marks = (timeline.data?.events || []).filter((e) => MARK_KINDS.has(e.kind));
-  if (evals.error?.status === 404) return html`<h1>${collection}: eval history</h1>
+  if (evals.error?.routeMissing) return html`<h1>${collection}: eval history</h1>
     <${Problem} error=${evals.error} what="Eval history" />`;
   const newestFirst = [...runs].sort((a, b) => new Date(b.createdAt) - new Date(a.createdAt));
   return html`<h1>${collection}: eval history</h1>
@@ -126,7 +126,7 @@ export function Evals({ collection }) {
       ${Object.entries(MARK_COLORS).map(([kind, color]) => html`
         <span class="key" style=${`color:${color}`}>│</span> ${kind}`)}
     </p>
-    ${timeline.error?.status === 404 && html`<${Problem} error=${timeline.error}
+    ${timeline.error?.routeMissing && html`<${Problem} error=${timeline.error}
       what="The timeline (reindex and promotion marks)" />`}
     ${evals.data && !done.length && html`<p class="muted">No succeeded eval runs yet.</p>`}
     <div class="plots">${done.length > 0 && metricNames(done).map((m) => html`<${MetricPlot} key=${m}
