@@ -151,7 +151,8 @@ test('eval runs appear on the plot, a regression is marked, and two runs compare
   const { documentId } = await apiCall('POST', `/v1/collections/${COLLECTION}/documents`, {
     sourceId: 'otters.txt', text: 'What do sea otters eat? Sea otters eat sea urchins, crabs, clams and snails.',
   });
-  for (let i = 0; (await apiCall('GET', `/v1/collections/${COLLECTION}/documents/${documentId}`)).status !== 'ready'; i++) {
+  const document = `/v1/collections/${COLLECTION}/documents/${documentId}`;
+  for (let i = 0; (await apiCall('GET', document)).status !== 'ready'; i++) {
     assert.ok(i < 600, 'otters.txt did not become ready');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -6,8 +6,8 @@ import { latestVerdict, regressions, seriesOf } from '../src/verdict.js';
 let clock = Date.parse('2026-11-20T08:00:00Z');
 function run(id, ndcg, { dataset = 'golden', mode = 'hybrid', status = 'succeeded' } = {}) {
   clock += 3_600_000;
-  return { id, dataset, status, settings: { mode }, metrics: status === 'succeeded' ? { 'ndcg@10': ndcg, map: 0.5 } : {},
-    createdAt: new Date(clock).toISOString() };
+  const metrics = status === 'succeeded' ? { 'ndcg@10': ndcg, map: 0.5 } : {};
+  return { id, dataset, status, settings: { mode }, metrics, createdAt: new Date(clock).toISOString() };
 }
 
 test('a metric more than 0.01 below the previous run of its series is a regression', () => {

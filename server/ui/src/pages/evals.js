@@ -138,7 +138,8 @@ export function Evals({ collection }) {
       <th>trigger</th><th class="num">generation</th><th>status</th>
       ${METRIC_ORDER.map((m) => html`<th class="num">${m}</th>`)}<th>regressed</th><th>error</th></tr></thead>
       <tbody>${newestFirst.map((r) => html`<tr key=${r.id} data-status=${r.status}>
-        <td class="when" title=${r.id}>${when(r.createdAt)}</td><td>${r.dataset}</td><td>${r.settings?.mode || ''}</td><td>${r.trigger}</td>
+        <td class="when" title=${r.id}>${when(r.createdAt)}</td><td>${r.dataset}</td>
+        <td>${r.settings?.mode || ''}</td><td>${r.trigger}</td>
         <td class="num">${r.generation ?? '—'}</td><td><${Badge} value=${r.status} /></td>
         ${METRIC_ORDER.map((m) => html`<td class="num">${num(r.metrics?.[m])}</td>`)}
         <td class="worse">${(regressed.get(r.id) || []).join(', ')}</td>

@@ -26,9 +26,15 @@ function Generations({ collection }) {
   return html`<h2>Generations</h2>
     <${Problem} error=${r.error} what="Generations" />
     ${list.length > 0 && html`<table><thead><tr>${columns.map((c) => html`<th>${c}</th>`)}</tr></thead>
-      <tbody>${list.map((g) => html`<tr>${columns.map((c) => html`<td>${
-        /At$/.test(c) ? when(g[c]) : typeof g[c] === 'object' && g[c] !== null ? JSON.stringify(g[c]) : String(g[c] ?? '—')
-      }</td>`)}</tr>`)}</tbody></table>`}`;
+      <tbody>${list.map((g) => html`<tr>${columns.map((c) => html`<td>${cell(c, g[c])}</td>`)}</tr>`)}
+      </tbody></table>`}`;
+}
+
+/** A generation's field as text: instants (…At) as local times, objects as JSON. */
+function cell(name, value) {
+  if (/At$/.test(name)) return when(value);
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return String(value ?? '—');
 }
 
 function Timeline({ collection }) {

@@ -113,7 +113,7 @@ export function Search({ collection }) {
         ${choice('rerank', 'rerank', ['none', 'mmr', 'model'])}
         ${form.rerank === 'mmr' && field('lambda', 'λ', { type: 'number', step: 0.05, min: 0, max: 1 })}
         ${form.rerank === 'model' && field('topN', 'top N', { type: 'number', min: 1 })}
-        ${field('candidates', 'candidates', { type: 'number', min: 1, max: 2000, placeholder: 'server default' })}
+        ${field('candidates', 'candidates', { type: 'number', min: 1, max: 2000, placeholder: 'default' })}
         ${field('minScore', 'min score', { type: 'number', step: 'any' })}
       </div>
       <div class="row">${field('filter', 'filter (JSON)', { class: 'wide', placeholder: '{"team":"platform"}' })}</div>
