@@ -9,32 +9,36 @@ function Schedules({ collection }) {
   return html`<h2>Schedules</h2>
     <${Problem} error=${r.error} what="Schedules" />
     ${r.data && !schedules.length && html`<p class="muted">No schedules.</p>`}
-    ${schedules.length > 0 && html`<table><thead><tr><th>id</th><th>cron</th><th>checks</th>
-      <th>dataset</th><th>state</th><th>last run</th><th>next run</th></tr></thead>
+    ${schedules.length > 0 && html`<table class="schedules"><thead><tr><th>id</th><th>cron</th>
+      <th>checks</th><th>dataset</th><th>on regression</th><th>state</th><th>last run</th>
+      <th>last success</th></tr></thead>
       <tbody>${schedules.map((s) => html`<tr key=${s.id}>
-        <td><code>${String(s.id).slice(0, 8)}</code></td><td><code>${s.cron}</code></td>
-        <td>${(s.checks || []).map((c) => (typeof c === 'string' ? c : c.kind || JSON.stringify(c))).join(', ')}</td>
-        <td>${s.dataset || '—'}</td>
-        <td><${Badge} value=${s.paused ? 'paused' : 'active'} /></td>
-        <td>${when(s.lastRunAt)}</td><td>${when(s.nextRunAt)}</td></tr>`)}</tbody></table>`}`;
+        <td><code title=${s.id}>${String(s.id).slice(0, 8)}</code></td><td><code>${s.cron}</code></td>
+        <td>${(s.checks || []).join(', ')}</td><td>${s.dataset || '—'}</td>
+        <td>${s.onRegression || '—'}</td><td><${Badge} value=${s.paused ? 'paused' : 'active'} /></td>
+        <td class="when">${when(s.lastRunAt)}</td><td class="when">${when(s.lastSuccessAt)}</td>
+      </tr>`)}</tbody></table>`}`;
 }
 
 function Generations({ collection }) {
   const r = useResource(() => api('GET', coll(collection, '/generations')), [collection], 15000);
-  const list = Array.isArray(r.data) ? r.data : r.data?.generations || [];
-  const columns = [...new Set(list.flatMap((g) => Object.keys(g)))];
+  const list = [...(r.data?.generations || [])].sort((a, b) => b.generation - a.generation);
   return html`<h2>Generations</h2>
     <${Problem} error=${r.error} what="Generations" />
-    ${list.length > 0 && html`<table><thead><tr>${columns.map((c) => html`<th>${c}</th>`)}</tr></thead>
-      <tbody>${list.map((g) => html`<tr>${columns.map((c) => html`<td>${cell(c, g[c])}</td>`)}</tr>`)}
-      </tbody></table>`}`;
+    ${list.length > 0 && html`<table class="generations"><thead><tr><th class="num">generation</th>
+      <th>status</th><th>reason</th><th>stats</th><th>created</th><th>updated</th></tr></thead>
+      <tbody>${list.map((g) => html`<tr key=${g.generation}>
+        <td class="num">${g.generation}</td><td><${Badge} value=${g.status} /></td>
+        <td>${g.reason || ''}</td><td class="muted">${compact(g.stats)}</td>
+        <td class="when">${when(g.createdAt)}</td><td class="when">${when(g.updatedAt)}</td>
+      </tr>`)}</tbody></table>`}`;
 }
 
-/** A generation's field as text: instants (…At) as local times, objects as JSON. */
-function cell(name, value) {
-  if (/At$/.test(name)) return when(value);
-  if (value !== null && typeof value === 'object') return JSON.stringify(value);
-  return String(value ?? '—');
+/** {"chunks": 120, "documents": 8} → "chunks 120 · documents 8". */
+function compact(object) {
+  return Object.entries(object || {})
+    .map(([key, value]) => `${key} ${typeof value === 'object' ? JSON.stringify(value) : value}`)
+    .join(' · ');
 }
 
 function Timeline({ collection }) {
