@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The dashboard at {@code /ui} in a real browser: starts the server in embedded mode with API keys
  * on, then runs {@code ui/test} with Node's test runner against it: {@code dashboard.test.js}
- * (playwright-core driving the system's headless Chromium) and the unit tests of the page logic. Screenshots go to {@code target/ui-screenshots}, the
- * runner's TAP output to {@code target/ui-browser-test.log}.
+ * (playwright-core driving the system's headless Chromium) and the unit tests of the page logic.
+ * Screenshots go to {@code target/ui-screenshots}, the runner's TAP output to {@code
+ * target/ui-browser-test.log}.
  */
 class DashboardBrowserIT {
 
