@@ -10,15 +10,27 @@ export const MARK_COLORS = { reindex: '#2f6fd6', promote: '#1f9d55', rollback: '
 const LINE_COLORS = ['#334155', '#7c3aed', '#0891b2', '#b45309'];
 const seconds = (iso) => new Date(iso).getTime() / 1000;
 
+/** A tick label of one line, as fine as the plotted span needs: "11-24", "14:05" or "14:05:30". */
+function tickLabel(t, span) {
+  const d = new Date(t * 1000);
+  const pad = (n) => String(n).padStart(2, '0');
+  if (span > 2 * 86400) return `${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return span > 3600 ? hm : `${hm}:${pad(d.getSeconds())}`;
+}
+
 /** Draws the timeline marks as vertical lines with their kind on top. */
 function marksPlugin(marks) {
+  const inTimeOrder = [...marks].sort((a, b) => seconds(a.at) - seconds(b.at));
   return {
     hooks: {
       draw: (u) => {
         const { ctx, bbox } = u;
         ctx.save();
         ctx.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
-        marks.forEach((mark, i) => {
+        let labelled = -Infinity;
+        let row = 0;
+        inTimeOrder.forEach((mark) => {
           const x = Math.round(u.valToPos(seconds(mark.at), 'x', true));
           if (x < bbox.left || x > bbox.left + bbox.width) return;
           ctx.strokeStyle = ctx.fillStyle = MARK_COLORS[mark.kind];
@@ -28,8 +40,12 @@ function marksPlugin(marks) {
           ctx.moveTo(x, bbox.top);
           ctx.lineTo(x, bbox.top + bbox.height);
           ctx.stroke();
-          // labels step down so that marks close together stay readable
-          ctx.fillText(mark.kind, x + 3 * devicePixelRatio, bbox.top + (11 + 12 * (i % 3)) * devicePixelRatio);
+          // labels of marks close together step down, three rows at most, then only lines
+          row = x - labelled < 60 * devicePixelRatio ? row + 1 : 0;
+          if (row < 3) {
+            ctx.fillText(mark.kind, x + 3 * devicePixelRatio, bbox.top + (11 + 12 * row) * devicePixelRatio);
+            if (row === 0) labelled = x;
+          }
         });
         ctx.restore();
       },
@@ -73,7 +89,10 @@ export function MetricPlot({ metric, runs, regressed, marks }) {
           value: (u, v) => (v === null ? '—' : v.toFixed(3)),
         },
       ],
-      axes: [{}, { values: (u, ticks) => ticks.map((t) => t.toFixed(2)) }],
+      axes: [
+        { values: (u, ticks) => ticks.map((t) => tickLabel(t, hi - lo + 2 * pad)) },
+        { values: (u, ticks) => ticks.map((t) => t.toFixed(2)) },
+      ],
       plugins: [marksPlugin(marks)],
     }, data, el);
     const resize = new ResizeObserver(() => plot.setSize({ width: el.clientWidth, height: 220 }));

@@ -22,6 +22,14 @@ test('runs of another dataset or mode, and failed runs, are not compared with', 
   assert.equal(seriesOf(runs[1]), 'golden · keyword');
 });
 
+test('quality-gate runs score candidates: their own series, never a regression or a baseline', () => {
+  const gate = { ...run('g', 0.2), trigger: 'gate' };
+  const runs = [run('a', 0.5), gate, run('b', 0.5)];
+  assert.equal(regressions(runs).size, 0);
+  assert.equal(seriesOf(gate), 'golden · hybrid · gate');
+  assert.equal(latestVerdict([run('a', 0.5), { ...run('g', 0.2), trigger: 'gate' }]).run.id, 'a');
+});
+
 test('the latest run decides the verdict', () => {
   assert.equal(latestVerdict([]), null);
   assert.equal(latestVerdict([run('a', 0.5), run('b', 0.4)]).label, 'regressed');
