@@ -4,6 +4,7 @@ import { html } from 'htm/preact';
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { pad } from './ui.js';
 import { seriesOf } from './verdict.js';
 
 export const MARK_COLORS = { reindex: '#2f6fd6', promote: '#1f9d55', rollback: '#d97706' };
@@ -13,7 +14,6 @@ const seconds = (iso) => new Date(iso).getTime() / 1000;
 /** A tick label of one line, as fine as the plotted span needs: "11-24", "14:05" or "14:05:30". */
 function tickLabel(t, span) {
   const d = new Date(t * 1000);
-  const pad = (n) => String(n).padStart(2, '0');
   if (span > 2 * 86400) return `${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
   const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
   return span > 3600 ? hm : `${hm}:${pad(d.getSeconds())}`;

@@ -57,12 +57,14 @@ export function Badge({ value }) {
   return value ? html`<span class=${`badge badge-${value}`}>${value}</span>` : null;
 }
 
+/** A number as two digits: 7 → "07". */
+export const pad = (n) => String(n).padStart(2, '0');
+
 /** An instant as local "YYYY-MM-DD HH:MM:SS", or a dash. */
 export function when(iso) {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
-  const pad = (n) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} `
     + `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
