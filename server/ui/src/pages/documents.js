@@ -68,13 +68,27 @@ function Upload({ collection, onUploaded }) {
   </form>`;
 }
 
+function Bar({ done, total }) {
+  const pct = total ? Math.round((100 * done) / total) : 0;
+  return html`<span class="bar"><span style=${`width:${pct}%`}></span></span>`;
+}
+
 function Progress({ progress }) {
   if (!progress) return null;
   const { stage, chunksDone, chunksTotal } = progress;
-  const pct = chunksTotal ? Math.round((100 * chunksDone) / chunksTotal) : 0;
-  return html`<span class="progress">
-    <span class="bar"><span style=${`width:${pct}%`}></span></span>
+  return html`<span class="progress"><${Bar} done=${chunksDone} total=${chunksTotal} />
     ${stage} ${chunksTotal ? `${chunksDone}/${chunksTotal}` : ''}</span>`;
+}
+
+/** One line per multi-file upload among the jobs (servers that report `batch` on a job). */
+function Batches({ jobs }) {
+  const batches = new Map(jobs.filter((j) => j.batch).map((j) => [j.batch.batchId, j.batch]));
+  return [...batches.values()].map((b) => html`<p class="batch" key=${b.batchId}>
+    Upload of ${b.documentsTotal} files: ${b.documentsDone} done${b.documentsFailed
+      ? html`, <span class="error">${b.documentsFailed} failed</span>` : ''}, chunks
+    ${b.chunksDone}/${b.chunksTotal}
+    <${Bar} done=${b.documentsDone} total=${b.documentsTotal} />
+  </p>`);
 }
 
 function DocumentRow({ collection, doc, onChanged, onError }) {
@@ -139,6 +153,7 @@ export function Documents({ collection }) {
     ${jobs.data && !jobs.data.listed && html`<p class="unavailable">Listing a collection's jobs is
       not available on this server; these are the jobs started from this browser tab.</p>`}
     ${jobs.data && !jobs.data.jobs.length && html`<p class="muted">No jobs.</p>`}
+    ${jobs.data && html`<${Batches} jobs=${jobs.data.jobs} />`}
     ${jobs.data?.jobs.length > 0 && html`<table class="jobs">
       <thead><tr><th>job</th><th>document</th><th>status</th><th>progress</th><th>updated</th>
         <th>reason</th></tr></thead>
