@@ -104,8 +104,13 @@ test('uploaded files become ready, a broken one fails with its reason and can be
   const broken = page.locator('tr[data-source-id="broken.pdf"][data-status="failed"]');
   await broken.waitFor();
   assert.notEqual((await broken.locator('td.reason').textContent()).trim(), '');
-  await broken.getByRole('button', { name: 'Retry' }).waitFor();
   await shot('documents.png');
+  const retried = page.waitForResponse((r) => r.url().endsWith(':retry'));
+  await broken.getByRole('button', { name: 'Retry' }).click();
+  const retry = await retried;
+  assert.equal(retry.status(), 202);
+  assert.equal((await retry.json()).result, 'retried');
+  await page.locator('tr[data-source-id="broken.pdf"][data-status="failed"]').waitFor();
   await broken.getByRole('button', { name: 'Delete' }).click();
   await page.locator('tr[data-source-id="broken.pdf"]').waitFor({ state: 'detached' });
 });
@@ -122,6 +127,21 @@ test('a search shows hits with their score breakdown, highlights and freshness',
   assert.ok(legs.slice(0, 3).every((s) => /^\d+\.\d{4}$/.test(s)), `keyword, vector and fused scores: ${legs}`);
   assert.match(await first.locator('dl.freshness').textContent(), /generation\d+/);
   await shot('search.png');
+
+  await page.selectOption('select[name=fusion]', 'weighted');
+  await page.selectOption('select[name=rerank]', 'mmr');
+  await page.fill('input[name=lambda]', '0.5');
+  const weighted = page.waitForResponse((r) => r.url().endsWith('/search'));
+  await page.getByRole('button', { name: 'Search' }).click();
+  assert.deepEqual(JSON.parse((await weighted).request().postData()), {
+    query: 'what do sea otters eat', k: 10, mode: 'hybrid', fusion: 'weighted',
+    weights: { keyword: 0.3, vector: 0.7 }, normalization: 'minmax', rerank: { type: 'mmr', lambda: 0.5 },
+  });
+  await page.locator('li.hit table.scores').first().waitFor();
+
+  await page.fill('input[name=filter]', '{"team":{"$near":1}}');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('alert').filter({ hasText: '400' }).waitFor();
 });
 
 /** Starts an eval run from the page and waits until the ndcg@10 plot shows `points` runs. */
