@@ -11,8 +11,14 @@
 
 ARG RUNTIME_IMAGE=eclipse-temurin:25-jre
 
+# ---- Node.js for the dashboard's build (server/ui: npm ci + vite build, run by Maven)
+FROM node:22-bookworm-slim AS node
+
 # ---- build: the Maven wrapper on a Temurin 25 JDK
 FROM eclipse-temurin:25-jdk AS build
+COPY --from=node /usr/local/bin/node /usr/local/bin/node
+COPY --from=node /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/npm
+RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm
 WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
@@ -30,7 +36,7 @@ ARG MAVEN_PROFILES=""
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -q dependency:go-offline -pl server -am ${MAVEN_PROFILES:+-P${MAVEN_PROFILES}} || true
 COPY . .
-RUN --mount=type=cache,target=/root/.m2 \
+RUN --mount=type=cache,target=/root/.m2 --mount=type=cache,target=/root/.npm \
     ./mvnw -B -q package -pl server -am -DskipTests -Dspotless.check.skip=true \
       ${MAVEN_PROFILES:+-P${MAVEN_PROFILES}} \
  && cp server/target/ragops.jar /ragops.jar

@@ -11,7 +11,8 @@ import java.util.Set;
  *   <caption>Routes and what they need</caption>
  *   <tr><th>route</th><th>needs</th></tr>
  *   <tr><td>{@code /health/**}, {@code /prometheus}, {@code /docs}, {@code /swagger/**},
- *       {@code /swagger-ui/**}, any {@code OPTIONS}</td><td>nothing</td></tr>
+ *       {@code /swagger-ui/**}, {@code /ui/**} (the dashboard's static files; its API calls carry
+ *       the key), any {@code OPTIONS}</td><td>nothing</td></tr>
  *   <tr><td>{@code POST /v1/collections}, {@code /v1/keys/**}</td><td>admin on {@code *}</td></tr>
  *   <tr><td>{@code GET /v1/collections}</td><td>any action on {@code *}</td></tr>
  *   <tr><td>{@code GET /v1/collections/{c}}</td><td>any action on c</td></tr>
@@ -56,7 +57,7 @@ final class AccessPolicy {
   record OnJob(Action action, String jobId) implements Requirement {}
 
   private static final Set<String> PUBLIC_PREFIXES =
-      Set.of("/health", "/prometheus", "/docs", "/swagger", "/swagger-ui");
+      Set.of("/health", "/prometheus", "/docs", "/swagger", "/swagger-ui", "/ui");
 
   private static final Requirement ADMIN_EVERYWHERE = new OnCollection(Action.ADMIN, null);
 

@@ -57,7 +57,7 @@ class AccessPolicyTest {
   }
 
   @Test
-  void healthMetricsDocsAndPreflightsArePublic() {
+  void healthMetricsDocsDashboardAndPreflightsArePublic() {
     for (String path :
         new String[] {
           "/health",
@@ -66,7 +66,10 @@ class AccessPolicyTest {
           "/docs",
           "/docs/index.html",
           "/swagger/ragops.yml",
-          "/swagger-ui/swagger-ui.css"
+          "/swagger-ui/swagger-ui.css",
+          "/ui",
+          "/ui/",
+          "/ui/assets/index-abc123.js"
         }) {
       assertThat(AccessPolicy.of("GET", path)).as(path).isEqualTo(new Public());
     }
@@ -81,6 +84,7 @@ class AccessPolicyTest {
           "/",
           "/healthz",
           "/docsx",
+          "/uix",
           "/v2/collections/docs/search",
           "/v1/whatever",
           "/v1//collections/docs/search",
