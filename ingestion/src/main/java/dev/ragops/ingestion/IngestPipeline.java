@@ -118,7 +118,7 @@ final class IngestPipeline {
     try {
       enter(job, version, stage, 0, 0);
       var parsed = extractor.extract(upload.content(), upload.fileName());
-      String title = upload.title() != null ? upload.title() : parsed.title();
+      String parsedTitle = upload.title() != null ? upload.title() : parsed.title();
 
       stage = DocumentStatus.CHUNKING;
       enter(job, version, stage, 0, 0);
@@ -126,9 +126,9 @@ final class IngestPipeline {
       var chunker = collectionSettings.chunker(collectionRow);
       var spans = chunker.chunk(parsed.text(), parsed.structure());
       scanMode = collectionSettings.scanMode(collectionRow);
-      var scanned = scanner.apply(scanMode, parsed, upload.content(), spans, title);
+      var scanned = scanner.apply(scanMode, parsed, upload.content(), spans, parsedTitle);
       var extracted = scanned.extracted();
-      title = scanned.title();
+      String title = scanned.title();
       if (scanMode != ScanMode.REDACT) {
         // kept so a reindex can chunk this version again after the upload is dropped; a redacting
         // collection keeps no full text (it would hold the originals), so its reindexes reuse or
@@ -137,7 +137,10 @@ final class IngestPipeline {
             document.id(),
             version,
             new ExtractedText(
-                extracted.text(), title, extracted.contentType(), extracted.metadata(),
+                extracted.text(),
+                title,
+                extracted.contentType(),
+                extracted.metadata(),
                 extracted.structure()),
             extractor.parserVersion());
       }
