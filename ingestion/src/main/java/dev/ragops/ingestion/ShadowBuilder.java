@@ -44,6 +44,7 @@ final class ShadowBuilder {
   private final Embedder embedder;
   private final EmbedderCatalog models;
   private final TikaExtractor extractor;
+  private final ContentScanner scanner;
   private final int embedBatch;
 
   ShadowBuilder(
@@ -55,6 +56,7 @@ final class ShadowBuilder {
       Embedder embedder,
       @Nullable EmbedderCatalog models,
       TikaExtractor extractor,
+      ContentScanner scanner,
       @Value("${ragops.ingest.embed-batch:64}") int embedBatch) {
     this.collections = collections;
     this.chunkers = chunkers;
@@ -64,6 +66,7 @@ final class ShadowBuilder {
     this.embedder = embedder;
     this.models = models;
     this.extractor = extractor;
+    this.scanner = scanner;
     this.embedBatch = embedBatch;
   }
 
@@ -142,7 +145,11 @@ final class ShadowBuilder {
           chunkers
               .forSettings(collections.chunkerSettings(settingsJson))
               .chunk(extracted.text(), extracted.structure());
-      var vectors = embed(model, spans.stream().map(s -> s.of(extracted.text())).toList());
+      // flags are found again in the stored text; hidden-HTML findings need the original bytes,
+      // which are not kept, so a re-chunked document loses only those
+      var scanMode = ScanMode.of(collections.read(settingsJson).scanning());
+      var scanned = scanner.apply(scanMode, extracted, new byte[0], spans, extracted.title());
+      var vectors = embed(model, scanned.texts());
       List<IndexedChunk> chunks = new ArrayList<>(spans.size());
       for (int i = 0; i < spans.size(); i++) {
         var span = spans.get(i);
@@ -155,7 +162,7 @@ final class ShadowBuilder {
                     document.sourceId(),
                     extracted.title(),
                     i,
-                    span.of(extracted.text()),
+                    scanned.texts().get(i),
                     span.start(),
                     span.end(),
                     Map.of(),
@@ -163,7 +170,8 @@ final class ShadowBuilder {
                     extracted.structure().pageAt(span.start()),
                     version,
                     target,
-                    null),
+                    null,
+                    scanned.flags().get(i)),
                 vectors.get(i)));
       }
       var fingerprint =
@@ -224,7 +232,8 @@ final class ShadowBuilder {
                   c.page(),
                   c.documentVersion(),
                   target,
-                  null),
+                  null,
+                  c.flags()),
               vectors == null ? chunks.get(i).vector() : vectors.get(i)));
     }
     return copies;
