@@ -1,7 +1,8 @@
 package dev.ragops.indexer;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -9,6 +10,9 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +44,12 @@ final class LuceneSync {
   private final LuceneIndex lucene;
   private final Duration gapTimeout;
   private final Duration commitInterval;
+  private final Duration interval;
+  // its own poller, not @Scheduled: a scheduler tick during shutdown would create the bean (and
+  // the index and the embedding model) again while the JVM exits
+  private final ScheduledExecutorService poller =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> Thread.ofPlatform().name("ragops-lucene-sync").daemon().unstarted(task));
   private boolean uncommitted;
   private long lastCommit = System.nanoTime();
 
@@ -52,11 +62,28 @@ final class LuceneSync {
       ChunkTable table,
       LuceneIndex lucene,
       @Value("${ragops.sync.gap-timeout:60s}") Duration gapTimeout,
-      @Value("${ragops.sync.commit-interval:1s}") Duration commitInterval) {
+      @Value("${ragops.sync.commit-interval:1s}") Duration commitInterval,
+      @Value("${ragops.sync.interval:1s}") Duration interval) {
     this.table = table;
     this.lucene = lucene;
     this.gapTimeout = gapTimeout;
     this.commitInterval = commitInterval;
+    this.interval = interval;
+  }
+
+  @PostConstruct
+  void startPolling() {
+    long millis = interval.toMillis();
+    poller.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops polling, waiting for a pass under way to finish. */
+  @PreDestroy
+  void stopPolling() throws InterruptedException {
+    poller.shutdown();
+    if (!poller.awaitTermination(30, TimeUnit.SECONDS)) {
+      poller.shutdownNow();
+    }
   }
 
   /** Resumes from the committed position, or rebuilds an index that is empty or has none. */
@@ -117,7 +144,6 @@ final class LuceneSync {
     return chunks[0];
   }
 
-  @Scheduled(fixedDelay = "${ragops.sync.interval:1s}", initialDelay = "${ragops.sync.interval:1s}")
   void poll() {
     try {
       if (!restoreIfGone()) {
