@@ -1,7 +1,6 @@
 package dev.ragops.indexer;
 
 import io.micronaut.context.annotation.Value;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -71,11 +70,7 @@ final class LuceneSync {
     this.interval = interval;
   }
 
-  @PostConstruct
-  void startPolling() {
-    long millis = interval.toMillis();
-    poller.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
-  }
+  private boolean polling;
 
   /** Stops polling, waiting for a pass under way to finish. */
   @PreDestroy
@@ -94,6 +89,11 @@ final class LuceneSync {
     } else {
       watermark = Long.parseLong(position);
       catchUp();
+    }
+    if (!polling) {
+      long millis = interval.toMillis();
+      poller.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
+      polling = true;
     }
   }
 
