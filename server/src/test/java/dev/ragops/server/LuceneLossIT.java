@@ -83,7 +83,13 @@ class LuceneLossIT {
         Cluster.await(
             () -> onDisk(lucene) && hits(node, collection).equals(before),
             Duration.ofSeconds(60),
-            () -> "index not rebuilt");
+            () ->
+                "index not rebuilt: on disk "
+                    + onDisk(lucene)
+                    + ", hits "
+                    + hits(node, collection)
+                    + " instead of "
+                    + before);
         rebuildSeconds = (System.nanoTime() - deleted) / 1e9;
       } finally {
         running.set(false);
