@@ -11,6 +11,8 @@ import dev.ragops.model.TransientFailure;
 import dev.ragops.model.UsageLedger;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
+import io.micronaut.data.connection.exceptions.ConnectionException;
+import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -230,7 +232,7 @@ final class IngestPipeline {
       }
       logBatch(job);
     } catch (RuntimeException e) {
-      if (TransientFailure.isTransient(e)) {
+      if (transientFailure(e)) {
         LOG.warn(
             "Ingest job {} interrupted at {}, it will run again: {}", jobId, stage, e.toString());
         throw e;
@@ -259,6 +261,13 @@ final class IngestPipeline {
           batch.chunksDone(),
           batch.chunksTotal());
     }
+  }
+
+  /** A failure that says nothing about the document: the job engine runs the job again. */
+  private static boolean transientFailure(RuntimeException e) {
+    return e instanceof ConnectionException
+        || e instanceof CannotGetJdbcConnectionException
+        || TransientFailure.isTransient(e);
   }
 
   /** Ends a job whose document has a newer version since: that version's job indexes it. */

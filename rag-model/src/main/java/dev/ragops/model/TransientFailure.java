@@ -29,7 +29,8 @@ public final class TransientFailure {
           || cause instanceof ClosedByInterruptException) {
         return true;
       }
-      if (cause instanceof SQLException sql && connectionState(sql.getSQLState())) {
+      if (cause instanceof SQLException sql
+          && (connectionState(sql.getSQLState()) || closedConnection(sql.getMessage()))) {
         return true;
       }
       if (cause.getCause() == cause) {
@@ -37,6 +38,12 @@ public final class TransientFailure {
       }
     }
     return false;
+  }
+
+  /** A pool's or driver's "connection is closed", raised without a SQLSTATE. */
+  private static boolean closedConnection(String message) {
+    String text = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+    return text.contains("connection") && text.contains("closed");
   }
 
   /**

@@ -35,7 +35,11 @@ abstract class DatabaseFailureHandler<E extends RuntimeException>
 
   @Override
   public HttpResponse<?> handle(HttpRequest request, E exception) {
-    boolean unavailable = TransientFailure.isTransient(exception);
+    // failing to get or set up a connection is always about the database, never the request
+    boolean unavailable =
+        exception instanceof ConnectionException
+            || exception instanceof CannotGetJdbcConnectionException
+            || TransientFailure.isTransient(exception);
     if (!unavailable) {
       LOG.error("Database failure on {} {}", request.getMethod(), request.getPath(), exception);
     }
