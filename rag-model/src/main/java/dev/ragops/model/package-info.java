@@ -7,7 +7,8 @@
  *   <li>Seams: {@link dev.ragops.model.Embedder} and {@link dev.ragops.model.Tokenizer}
  *       (gpu-embedder), {@link dev.ragops.model.ChunkWriter}, {@link dev.ragops.model.KeywordIndex}
  *       and {@link dev.ragops.model.VectorStore} (indexer), {@link
- *       dev.ragops.model.CollectionCatalog} (ingestion).
+ *       dev.ragops.model.CollectionCatalog} (ingestion), {@link dev.ragops.model.Retriever}
+ *       (retrieval-api).
  *   <li>Failures: {@link dev.ragops.model.RagopsException} and its subclasses, split by
  *       retryability.
  * </ul>

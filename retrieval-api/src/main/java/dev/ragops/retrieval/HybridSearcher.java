@@ -5,6 +5,8 @@ import dev.ragops.model.Embedder;
 import dev.ragops.model.FilterSyntax;
 import dev.ragops.model.KeywordIndex;
 import dev.ragops.model.Reranker;
+import dev.ragops.model.RetrievalDefaults;
+import dev.ragops.model.Retriever;
 import dev.ragops.model.ScoredChunk;
 import dev.ragops.model.SearchScope;
 import dev.ragops.model.Tokenizer;
@@ -32,9 +34,11 @@ import java.util.concurrent.Executors;
  * returning the configured number of candidates, and fuses them (reciprocal rank fusion or weighted
  * score fusion). An optional rerank stage (MMR) reorders the fused candidates. Searches read only
  * the collection's active generation, filtered by metadata.
+ *
+ * <p>As a {@link Retriever} it searches any generation with explicit settings and logs nothing.
  */
 @Singleton
-public final class HybridSearcher {
+public final class HybridSearcher implements Retriever {
 
   private final CollectionCatalog catalog;
   private final KeywordIndex keyword;
@@ -45,6 +49,8 @@ public final class HybridSearcher {
   private final SearchStages stages;
   private final Tokenizer tokenizer;
   private final UsageLedger usage;
+  private final RetrievalSettings settings;
+  private final RetrievalDefaults collectionDefaults;
   private final int defaultCandidates;
   private final ExecutorService legs = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -58,6 +64,8 @@ public final class HybridSearcher {
       MeterRegistry meters,
       Tokenizer tokenizer,
       UsageLedger usage,
+      RetrievalSettings settings,
+      @Nullable RetrievalDefaults collectionDefaults,
       @Value("${ragops.search.candidates:50}") int defaultCandidates) {
     if (defaultCandidates < 1) {
       throw new IllegalArgumentException("ragops.search.candidates must be at least 1");
@@ -71,37 +79,19 @@ public final class HybridSearcher {
     this.stages = new SearchStages(meters);
     this.tokenizer = tokenizer;
     this.usage = usage;
+    this.settings = settings;
+    this.collectionDefaults = collectionDefaults;
     this.defaultCandidates = defaultCandidates;
   }
 
-  SearchResponse search(String collection, SearchRequest request) {
+  SearchResponse search(String collection, SearchRequest asked) {
     long started = System.nanoTime();
-    var scope =
-        new SearchScope(
-            collection,
-            catalog.requireActiveGeneration(collection),
-            FilterSyntax.parse(request.filter()));
-    Fusion fusion = request.fusionOrDefault();
-    int wanted = request.offsetOrDefault() + request.kOrDefault();
-    int perLeg =
-        Math.max(wanted, request.candidates() == null ? defaultCandidates : request.candidates());
+    int generation = catalog.requireActiveGeneration(collection);
+    SearchRequest request = withCollectionDefaults(collection, asked);
     String mode = request.modeOrDefault();
-    List<FusedHit> hits =
-        switch (mode) {
-          case "keyword" -> Fusion.single(keywordLeg(scope, request.query(), wanted), true);
-          case "vector" -> Fusion.single(vectorLeg(scope, request.query(), wanted), false);
-          default -> hybrid(scope, request.query(), perLeg, fusion);
-        };
-    if (request.rerank() != null) {
-      List<FusedHit> fused = hits;
-      hits = stages.rerank.record(() -> rerank(request, fused, wanted));
-    }
     var highlighter = new Highlighter(request.query());
     var page =
-        hits.stream()
-            .filter(hit -> request.minScore() == null || hit.finalScore() >= request.minScore())
-            .skip(request.offsetOrDefault())
-            .limit(request.kOrDefault())
+        ranked(collection, generation, request).stream()
             .map(hit -> toHit(hit, mode, highlighter))
             .toList();
     long tookMs = (System.nanoTime() - started) / 1_000_000;
@@ -119,6 +109,76 @@ public final class HybridSearcher {
     usage.record(
         UsageEvent.search(collection, embedder.modelId(), tokenizer.count(request.query())));
     return new SearchResponse(queryId, page, tookMs);
+  }
+
+  @Override
+  public void validate(Map<String, Object> settings) {
+    this.settings.request("validation", 1, settings);
+  }
+
+  @Override
+  public List<Hit> retrieve(
+      String collection, int generation, String query, int k, Map<String, Object> settings) {
+    if (generation < 1) {
+      throw new IllegalArgumentException("generation must be at least 1, got " + generation);
+    }
+    if (k < 1 || k > 1000) {
+      throw new IllegalArgumentException("k must be between 1 and 1000, got " + k);
+    }
+    if (query == null || query.isBlank()) {
+      throw new IllegalArgumentException("query must not be empty");
+    }
+    catalog.requireActiveGeneration(collection);
+    return ranked(collection, generation, this.settings.request(query, k, settings)).stream()
+        .map(hit ->
+            new Hit(
+                hit.chunk().id(),
+                hit.chunk().documentId(),
+                hit.chunk().sourceId() == null ? "" : hit.chunk().sourceId(),
+                hit.finalScore()))
+        .toList();
+  }
+
+  /**
+   * The request with the collection's tuned fusion settings, when it is a hybrid search that names
+   * no fusion setting itself.
+   */
+  private SearchRequest withCollectionDefaults(String collection, SearchRequest request) {
+    if (collectionDefaults == null
+        || !request.modeOrDefault().equals("hybrid")
+        || request.fusion() != null
+        || request.rrfK() != null
+        || request.weights() != null
+        || request.normalization() != null) {
+      return request;
+    }
+    var defaults = collectionDefaults.defaults(collection);
+    return defaults.isEmpty() ? request : settings.withDefaults(request, defaults);
+  }
+
+  /** The page of {@code request} in {@code generation}, best first. */
+  private List<FusedHit> ranked(String collection, int generation, SearchRequest request) {
+    var scope = new SearchScope(collection, generation, FilterSyntax.parse(request.filter()));
+    Fusion fusion = request.fusionOrDefault();
+    int wanted = request.offsetOrDefault() + request.kOrDefault();
+    int perLeg =
+        Math.max(wanted, request.candidates() == null ? defaultCandidates : request.candidates());
+    String mode = request.modeOrDefault();
+    List<FusedHit> hits =
+        switch (mode) {
+          case "keyword" -> Fusion.single(keywordLeg(scope, request.query(), wanted), true);
+          case "vector" -> Fusion.single(vectorLeg(scope, request.query(), wanted), false);
+          default -> hybrid(scope, request.query(), perLeg, fusion);
+        };
+    if (request.rerank() != null) {
+      List<FusedHit> fused = hits;
+      hits = stages.rerank.record(() -> rerank(request, fused, wanted));
+    }
+    return hits.stream()
+        .filter(hit -> request.minScore() == null || hit.finalScore() >= request.minScore())
+        .skip(request.offsetOrDefault())
+        .limit(request.kOrDefault())
+        .toList();
   }
 
   private List<FusedHit> rerank(SearchRequest request, List<FusedHit> hits, int wanted) {

@@ -1,5 +1,6 @@
 package dev.ragops.retrieval;
 
+import dev.ragops.model.QueryHistory;
 import dev.ragops.model.RetriableException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * feedback names it ({@link #logged}), with {@code "sampled": false} among its parameters.
  */
 @Singleton
-class QueryLog {
+class QueryLog implements QueryHistory {
 
   private static final Logger LOG = LoggerFactory.getLogger(QueryLog.class);
 
@@ -46,6 +47,12 @@ class QueryLog {
       """
       SELECT id, query_text, parameters, chunk_ids, document_ids, latency_ms, created_at
       FROM query_log WHERE collection = ? ORDER BY created_at DESC, id LIMIT ?\
+      """;
+
+  private static final String FIND_SQL =
+      """
+      SELECT id, query_text, chunk_ids, document_ids FROM query_log
+      WHERE collection = ? AND id = ?\
       """;
 
   private static final Argument<Map<String, Object>> PARAMETERS =
@@ -176,6 +183,34 @@ class QueryLog {
         }
       }
       return entries;
+    } catch (SQLException | IOException e) {
+      throw new RetriableException("could not read the query log", e);
+    }
+  }
+
+  @Override
+  @ReadOnly
+  public Optional<LoggedQuery> find(String collection, String queryId) {
+    UUID id;
+    try {
+      id = UUID.fromString(queryId);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return Optional.empty();
+    }
+    try (PreparedStatement select = dataSource.getConnection().prepareStatement(FIND_SQL)) {
+      select.setString(1, collection);
+      select.setObject(2, id);
+      try (ResultSet row = select.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new LoggedQuery(
+                row.getString("id"),
+                row.getString("query_text"),
+                json.readValue(row.getString("chunk_ids"), IDS),
+                json.readValue(row.getString("document_ids"), IDS)));
+      }
     } catch (SQLException | IOException e) {
       throw new RetriableException("could not read the query log", e);
     }

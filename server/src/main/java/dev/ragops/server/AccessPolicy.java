@@ -20,7 +20,10 @@ import java.util.Set;
  *   <tr><td>{@code …/{c}/search}, {@code …/{c}/queries}, {@code …/{c}/feedback/**}</td>
  *       <td>search on c</td></tr>
  *   <tr><td>{@code …/{c}/documents/**}</td><td>ingest on c</td></tr>
- *   <tr><td>{@code …/{c}/evals/**}, {@code …/{c}/faithfulness/**}</td><td>eval on c</td></tr>
+ *   <tr><td>{@code …/{c}/evals/**}, {@code …/{c}/datasets/**}, {@code …/{c}/datasets:import},
+ *       {@code …/{c}/faithfulness/**}, {@code GET …/{c}/traces}</td><td>eval on c</td></tr>
+ *   <tr><td>{@code POST …/{c}/traces}</td><td>search on c</td></tr>
+ *   <tr><td>{@code …/{c}/evals:tune}</td><td>admin on c (it may change the defaults)</td></tr>
  *   <tr><td>{@code /v1/jobs/{id}/**}</td><td>ingest on the job's collection</td></tr>
  *   <tr><td>{@code /v1/evals/**}</td><td>eval on {@code *}</td></tr>
  *   <tr><td>{@code /v1/faithfulness/**}</td><td>eval on some collection</td></tr>
@@ -96,7 +99,9 @@ final class AccessPolicy {
         switch (parts[2]) {
           case "search", "queries", "feedback" -> Action.SEARCH;
           case "documents" -> Action.INGEST;
-          case "evals", "faithfulness" -> Action.EVAL;
+          case "evals", "faithfulness", "datasets", "datasets:import" -> Action.EVAL;
+          // applications that search report their answers; reading traces is evaluation
+          case "traces" -> method.equals("POST") ? Action.SEARCH : Action.EVAL;
           default -> Action.ADMIN;
         };
     return new OnCollection(action, collection);
