@@ -135,6 +135,38 @@ abstract class FeedbackContract extends GuardrailsContract {
   }
 
   @Test
+  @Order(2) // after the first test's judgments: one search with a relevant document
+  void judgmentsBecomeGoldenCasesWithLineage() {
+    var created = api.postJson("/v1/collections/judged/datasets", "{\"name\":\"from-users\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    var judgments = parse(api.get("/v1/collections/judged/feedback")).get("judgments");
+    String queryId = judgments.get(0).get("queryId").getStringValue();
+    String relevantSource = judgments.get(0).get("sourceId").getStringValue();
+
+    var promoted =
+        api.postJson("/v1/collections/judged/datasets/from-users/cases:fromFeedback", "{}");
+    assertThat(promoted.statusCode()).as(promoted.body()).isEqualTo(201);
+    var cases = parse(promoted).get("cases");
+    assertThat(cases.size()).isEqualTo(1);
+    var golden = cases.get(0);
+    assertThat(golden.get("query").getStringValue())
+        .isEqualTo("lift increase in a propeller slipstream");
+    assertThat(golden.get("origin").getStringValue()).isEqualTo("feedback");
+    assertThat(golden.get("originId").getStringValue()).isEqualTo(queryId);
+    assertThat(texts(golden.get("relevant"), "sourceId")).containsExactly(relevantSource);
+    assertThat(golden.get("relevant").get(0).get("contentHash").getStringValue()).isNotBlank();
+
+    var again = api.postJson("/v1/collections/judged/datasets/from-users/cases:fromFeedback", "{}");
+    assertThat(parse(again).get("cases").size()).isZero();
+    var bad =
+        api.postJson(
+            "/v1/collections/judged/datasets/from-users/cases:fromFeedback",
+            "{\"since\":\"last week\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(parse(bad).get("detail").getStringValue()).contains("since");
+  }
+
+  @Test
   void judgingADocumentOutsideTheResultsIsStoredAsNotInResults() {
     var answer = search("judged", "{\"query\":\"boundary layer\",\"k\":1,\"mode\":\"keyword\"}");
     String queryId = answer.get("queryId").getStringValue();
