@@ -21,7 +21,8 @@ import java.util.Set;
  *       <td>search on c</td></tr>
  *   <tr><td>{@code …/{c}/documents/**}</td><td>ingest on c</td></tr>
  *   <tr><td>{@code …/{c}/evals/**}, {@code …/{c}/datasets/**}, {@code …/{c}/datasets:import},
- *       {@code …/{c}/faithfulness/**}, {@code GET …/{c}/traces}</td><td>eval on c</td></tr>
+ *       {@code …/{c}/faithfulness/**}, {@code …/{c}/tunings/**}, {@code GET …/{c}/traces}</td>
+ *       <td>eval on c</td></tr>
  *   <tr><td>{@code POST …/{c}/traces}</td><td>search on c</td></tr>
  *   <tr><td>{@code …/{c}/evals:tune}</td><td>admin on c (it may change the defaults)</td></tr>
  *   <tr><td>{@code /v1/jobs/{id}/**}</td><td>ingest on the job's collection</td></tr>
@@ -99,7 +100,7 @@ final class AccessPolicy {
         switch (parts[2]) {
           case "search", "queries", "feedback" -> Action.SEARCH;
           case "documents" -> Action.INGEST;
-          case "evals", "faithfulness", "datasets", "datasets:import" -> Action.EVAL;
+          case "evals", "faithfulness", "datasets", "datasets:import", "tunings" -> Action.EVAL;
           // applications that search report their answers; reading traces is evaluation
           case "traces" -> method.equals("POST") ? Action.SEARCH : Action.EVAL;
           default -> Action.ADMIN;
