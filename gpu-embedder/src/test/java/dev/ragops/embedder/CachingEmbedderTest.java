@@ -107,6 +107,22 @@ class CachingEmbedderTest extends EmbedderContract {
   }
 
   @Test
+  void saysWhichTextsWereNotEmbeddedAgain() {
+    String seen = "Seen before " + UUID.randomUUID();
+    String fresh = "Fresh text " + UUID.randomUUID();
+    embedder.embedDocuments(List.of(seen));
+
+    var counted = embedder.embedCounted(List.of(fresh, seen, fresh));
+
+    assertThat(counted.vectors()).hasSize(3);
+    // the cached text, and the repeat of a text embedded earlier in the same call
+    assertThat(counted.cached().get(0)).isFalse();
+    assertThat(counted.cached().get(1)).isTrue();
+    assertThat(counted.cached().get(2)).isTrue();
+    assertThat(counted.vectors().get(2)).containsExactly(counted.vectors().get(0));
+  }
+
+  @Test
   void keysTextsByContentNotBySpacingOnly() {
     String text = "Case matters " + UUID.randomUUID();
     long modelTexts = model().stats().texts();

@@ -41,3 +41,21 @@ CREATE TABLE budget_alerts (
   created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
   PRIMARY KEY (budget, period_start, alert_level)
 );
+
+-- Relevance feedback (retrieval-api's FeedbackStore): a user's judgment of one hit of a logged
+-- search (a chunk, or a whole document). Searches the sampling left out are logged when feedback
+-- names them, so every judgment has its query_log row.
+CREATE TABLE query_feedback (
+  id          UUID PRIMARY KEY,
+  collection  VARCHAR(128) NOT NULL,
+  query_id    UUID NOT NULL REFERENCES query_log (id) ON DELETE CASCADE,
+  chunk_id    UUID,
+  document_id UUID NOT NULL,
+  relevant    BOOLEAN NOT NULL,
+  -- whether the judged chunk (or document) was among the search's results
+  in_results  BOOLEAN NOT NULL,
+  comment     VARCHAR(2000),
+  created_at  TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX query_feedback_collection ON query_feedback (collection, created_at);
+CREATE INDEX query_feedback_query ON query_feedback (query_id);

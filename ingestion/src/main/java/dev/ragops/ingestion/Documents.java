@@ -1,6 +1,7 @@
 package dev.ragops.ingestion;
 
 import dev.ragops.model.ChunkWriter;
+import dev.ragops.model.Filter;
 import dev.ragops.model.FilterSyntax;
 import dev.ragops.model.NonRetriableException;
 import dev.ragops.model.NotFoundException;
@@ -67,6 +68,10 @@ final class Documents {
       throw new IllegalArgumentException(
           "filter is required and must not be empty; to delete every document, delete the"
               + " collection");
+    }
+    if (FilterMatcher.mentions(parsed, Filter.FLAGS)) {
+      throw new IllegalArgumentException(
+          "filter." + Filter.FLAGS + ": chunk scan flags cannot select documents to delete");
     }
     int deleted = 0;
     for (DocumentRow document : list(collectionName)) {

@@ -36,6 +36,16 @@ final class FilterMatcher {
     };
   }
 
+  /** Whether any part of {@code filter} tests {@code field}. */
+  static boolean mentions(Filter filter, String field) {
+    return switch (filter) {
+      case Filter.And and -> and.parts().stream().anyMatch(part -> mentions(part, field));
+      case Filter.Or or -> or.parts().stream().anyMatch(part -> mentions(part, field));
+      case Filter.Compare compare -> compare.field().equals(field);
+      case Filter.In in -> in.field().equals(field);
+    };
+  }
+
   private static boolean any(Object value, java.util.function.Predicate<Object> test) {
     if (value == null) {
       return false;

@@ -36,6 +36,12 @@ final class HiddenHtml {
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
   private static final int MAX_WORDS = 400;
 
+  /**
+   * Hidden elements located per page: each costs a search through the extracted text, so a page of
+   * thousands (menus, templates) is bounded; the first ones are flagged.
+   */
+  private static final int MAX_HIDDEN_ELEMENTS = 200;
+
   private HiddenHtml() {}
 
   /** Findings for the hidden texts of {@code html} that occur in {@code extracted}. */
@@ -43,10 +49,12 @@ final class HiddenHtml {
     String page = new String(html, StandardCharsets.UTF_8);
     List<Finding> found = new ArrayList<>();
     Matcher tag = OPEN_TAG.matcher(page);
-    while (tag.find()) {
+    int examined = 0;
+    while (tag.find() && examined < MAX_HIDDEN_ELEMENTS) {
       if (!hides(tag.group(2))) {
         continue;
       }
+      examined++;
       String inner = innerHtml(page, tag.group(1).toLowerCase(Locale.ROOT), tag.end());
       locate(plainText(inner), extracted).ifPresent(found::add);
     }

@@ -104,18 +104,16 @@ public final class HybridSearcher implements Retriever {
             .toList();
     long tookMs = (System.nanoTime() - started) / 1_000_000;
     String queryId = UUID.randomUUID().toString();
-    if (queryLog.sampled()) {
-      queryLog.record(
-          collection,
-          new QueryLog.Entry(
-              queryId,
-              request.query(),
-              parameters(request, mode),
-              page.stream().map(SearchResponse.Hit::chunkId).toList(),
-              page.stream().map(SearchResponse.Hit::documentId).toList(),
-              tookMs,
-              OffsetDateTime.now()));
-    }
+    queryLog.log(
+        collection,
+        new QueryLog.Entry(
+            queryId,
+            request.query(),
+            parameters(request, mode),
+            page.stream().map(SearchResponse.Hit::chunkId).toList(),
+            page.stream().map(SearchResponse.Hit::documentId).toList(),
+            tookMs,
+            OffsetDateTime.now()));
     usage.record(
         UsageEvent.search(collection, embedder.modelId(), tokenizer.count(request.query())));
     return new SearchResponse(queryId, page, tookMs);

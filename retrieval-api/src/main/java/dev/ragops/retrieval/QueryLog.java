@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Records searches (query, parameters, result ids, latency) at {@code ragops.query-log.sample-rate}
  * (default 1: every search), so golden sets can be built from real traffic. A failed write is
- * logged and never fails the search.
+ * logged and never fails the search. Every search's {@code queryId} is the id it is logged under: a
+ * search the sampling leaves out is held in memory ({@link UnloggedQueries}) and logged when
+ * feedback names it ({@link #logged}), with {@code "sampled": false} among its parameters.
  */
 @Singleton
 class QueryLog implements QueryHistory {
@@ -59,12 +61,18 @@ class QueryLog implements QueryHistory {
 
   private final DataSource dataSource;
   private final JsonMapper json;
+  private static final String EXISTS_SQL =
+      "SELECT query_text FROM query_log WHERE id = ? AND collection = ?";
+
   private final double sampleRate;
+  private final UnloggedQueries unlogged;
 
   QueryLog(
       DataSource dataSource,
       JsonMapper json,
-      @Value("${ragops.query-log.sample-rate:1.0}") double sampleRate) {
+      @Value("${ragops.query-log.sample-rate:1.0}") double sampleRate,
+      @Value("${ragops.query-log.hold:1h}") java.time.Duration hold,
+      @Value("${ragops.query-log.hold-max:10000}") int holdMax) {
     if (sampleRate < 0 || sampleRate > 1) {
       throw new IllegalArgumentException(
           "ragops.query-log.sample-rate must be in [0, 1], got " + sampleRate);
@@ -72,6 +80,56 @@ class QueryLog implements QueryHistory {
     this.dataSource = dataSource;
     this.json = json;
     this.sampleRate = sampleRate;
+    this.unlogged = new UnloggedQueries(hold, holdMax);
+  }
+
+  /** Logs the search if the sampling picks it, else holds it in memory for feedback. */
+  void log(String collection, Entry entry) {
+    if (sampled()) {
+      record(collection, entry);
+    } else {
+      unlogged.hold(collection, entry);
+    }
+  }
+
+  /**
+   * Whether the search {@code queryId} of {@code collection} is in the log, logging it now if the
+   * sampling had left it out and this node still holds it; returns its query text.
+   */
+  Optional<String> logged(String collection, String queryId) {
+    var stored = storedQuery(collection, queryId);
+    if (stored.isPresent()) {
+      return stored;
+    }
+    var held = unlogged.take(collection, queryId);
+    held.ifPresent(entry -> {
+      Map<String, Object> parameters = new java.util.LinkedHashMap<>(entry.parameters());
+      parameters.put("sampled", false);
+      record(
+          collection,
+          new Entry(
+              entry.queryId(),
+              entry.query(),
+              parameters,
+              entry.chunkIds(),
+              entry.documentIds(),
+              entry.latencyMs(),
+              entry.at()));
+    });
+    return held.isPresent() ? storedQuery(collection, queryId) : Optional.empty();
+  }
+
+  @ReadOnly
+  Optional<String> storedQuery(String collection, String queryId) {
+    try (PreparedStatement select = dataSource.getConnection().prepareStatement(EXISTS_SQL)) {
+      select.setObject(1, UUID.fromString(queryId));
+      select.setString(2, collection);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new RetriableException("could not read the query log", e);
+    }
   }
 
   boolean sampled() {

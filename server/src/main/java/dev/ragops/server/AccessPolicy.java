@@ -18,7 +18,8 @@ import java.util.Set;
  *   <tr><td>{@code GET /v1/collections/{c}}</td><td>any action on c</td></tr>
  *   <tr><td>{@code DELETE /v1/collections/{c}}, {@code …/{c}/index:rebuild}</td>
  *       <td>admin on c</td></tr>
- *   <tr><td>{@code …/{c}/search}, {@code …/{c}/queries}</td><td>search on c</td></tr>
+ *   <tr><td>{@code …/{c}/search}, {@code …/{c}/queries}, {@code …/{c}/feedback/**}</td>
+ *       <td>search on c</td></tr>
  *   <tr><td>{@code …/{c}/documents/**}</td><td>ingest on c</td></tr>
  *   <tr><td>{@code …/{c}/evals/**}, {@code …/{c}/datasets/**}, {@code …/{c}/datasets:import},
  *       {@code …/{c}/faithfulness/**}, {@code …/{c}/tunings/**}, {@code …/{c}/timeline},
@@ -101,7 +102,7 @@ final class AccessPolicy {
     }
     Action action =
         switch (parts[2]) {
-          case "search", "queries" -> Action.SEARCH;
+          case "search", "queries", "feedback" -> Action.SEARCH;
           case "documents" -> Action.INGEST;
           case "evals", "faithfulness", "datasets", "datasets:import", "tunings", "timeline" ->
               Action.EVAL;

@@ -20,6 +20,11 @@ class AccessPolicyTest {
         .isEqualTo(new OnCollection(Action.SEARCH, "docs"));
     assertThat(AccessPolicy.of("GET", "/v1/collections/docs/queries"))
         .isEqualTo(new OnCollection(Action.SEARCH, "docs"));
+    assertThat(AccessPolicy.of("GET", "/v1/usage")).isEqualTo(new OnCollection(Action.ADMIN, null));
+    assertThat(AccessPolicy.of("POST", "/v1/collections/docs/feedback"))
+        .isEqualTo(new OnCollection(Action.SEARCH, "docs"));
+    assertThat(AccessPolicy.of("GET", "/v1/collections/docs/feedback/metrics"))
+        .isEqualTo(new OnCollection(Action.SEARCH, "docs"));
     assertThat(AccessPolicy.of("POST", "/v1/collections/docs/documents"))
         .isEqualTo(new OnCollection(Action.INGEST, "docs"));
     assertThat(AccessPolicy.of("DELETE", "/v1/collections/docs/documents/abc"))
