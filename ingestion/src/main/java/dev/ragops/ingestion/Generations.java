@@ -130,6 +130,7 @@ final class Generations implements IndexGenerations {
         reconcile(row, target, stats);
       }
       if (!stillBuilding(row, generation)) {
+        store.deleteGeneration(collection, generation); // discarded while it was built
         return view(collection, find(row, generation));
       }
       stats.put("millis", (System.nanoTime() - started) / 1_000_000);

@@ -398,6 +398,7 @@ abstract class FreshnessContract {
         api.postJson("/v1/collections/" + c + "/generations/1:promote", "{}"),
         409,
         "only a ready one");
+    assertProblem(api.delete("/v1/collections/" + c + "/generations/1"), 409, "is active");
     assertProblem(api.get("/v1/collections/nope/timeline"), 404, "nope");
     assertProblem(api.get("/v1/collections/" + c + "/schedules/not-an-id"), 404, "not-an-id");
     assertProblem(api.get("/v1/collections/" + c + "/timeline?limit=0"), 400, "limit");
