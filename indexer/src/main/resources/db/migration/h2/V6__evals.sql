@@ -90,3 +90,14 @@ CREATE TABLE eval_traces (
   scored_at     TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX eval_traces_collection ON eval_traces (collection_id, created_at);
+
+-- Search settings a collection's hybrid searches take when they name no fusion settings, written
+-- by tuning (evals:tune) only when the tuned settings gained on held-out cases.
+CREATE TABLE eval_retrieval_defaults (
+  collection_id UUID PRIMARY KEY REFERENCES collections (id) ON DELETE CASCADE,
+  -- JSON: e.g. {"fusion":"weighted","weights":{"keyword":0.3,"vector":0.7},"normalization":"minmax"}
+  settings      CHARACTER LARGE OBJECT NOT NULL,
+  -- JSON: the tuning report that chose them
+  report        CHARACTER LARGE OBJECT NOT NULL,
+  updated_at    TIMESTAMP WITH TIME ZONE NOT NULL
+);

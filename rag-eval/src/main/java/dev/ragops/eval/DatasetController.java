@@ -21,9 +21,11 @@ import java.util.Map;
 class DatasetController {
 
   private final GoldenSets goldenSets;
+  private final QueryPromotion promotion;
 
-  DatasetController(GoldenSets goldenSets) {
+  DatasetController(GoldenSets goldenSets, QueryPromotion promotion) {
     this.goldenSets = goldenSets;
+    this.promotion = promotion;
   }
 
   @Post("/datasets")
@@ -75,6 +77,6 @@ class DatasetController {
   @Post("/datasets/{dataset}/cases:fromQueries")
   HttpResponse<Map<String, List<CaseView>>> promote(
       String name, String dataset, @Body DatasetRequests.Promote request) {
-    return HttpResponse.created(Map.of("cases", goldenSets.promote(name, dataset, request)));
+    return HttpResponse.created(Map.of("cases", promotion.promote(name, dataset, request)));
   }
 }

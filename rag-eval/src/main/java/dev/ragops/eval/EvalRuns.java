@@ -32,6 +32,12 @@ public class EvalRuns {
   /** What started a run. */
   static final Set<String> TRIGGERS = Set.of("manual", "schedule", "gate");
 
+  /**
+   * The settings that choose the fusion; when a run names none, the collection's defaults apply.
+   */
+  private static final Set<String> FUSION_KEYS =
+      Set.of("fusion", "rrfK", "weights", "normalization");
+
   /** Documents (or chunks) scored per case unless the settings say {@code k}. */
   static final int DEFAULT_DEPTH = 100;
 
@@ -42,20 +48,23 @@ public class EvalRuns {
   private final Retriever retriever;
   private final Provider<Embedder> embedder;
   private final RunStore store;
+  private final CollectionDefaults defaults;
   private final ExecutorService background =
-      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("eval-runs").factory());
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("eval-runs").factory());
 
   EvalRuns(
       CollectionCatalog catalog,
       GoldenSets goldenSets,
       Retriever retriever,
       Provider<Embedder> embedder,
-      RunStore store) {
+      RunStore store,
+      CollectionDefaults defaults) {
     this.catalog = catalog;
     this.goldenSets = goldenSets;
     this.retriever = retriever;
     this.embedder = embedder;
     this.store = store;
+    this.defaults = defaults;
   }
 
   /**
@@ -158,6 +167,11 @@ public class EvalRuns {
     Map<String, Object> snapshot = new LinkedHashMap<>();
     snapshot.put("mode", "hybrid");
     snapshot.putAll(retrieval);
+    if (snapshot.get("mode").equals("hybrid")
+        && FUSION_KEYS.stream().noneMatch(retrieval::containsKey)) {
+      // what a search of the collection would use: its tuned defaults, if any
+      defaults.defaults(collection).forEach(snapshot::putIfAbsent);
+    }
     snapshot.put("k", depth);
     snapshot.put("embeddingModel", embedder.get().modelId());
     var run =
@@ -223,8 +237,12 @@ public class EvalRuns {
     throw new IllegalArgumentException("k must be an integer between 1 and 1000, got " + k);
   }
 
+  /**
+   * Stops taking work and lets a running one end (it may be using the model) before the beans go.
+   */
   @PreDestroy
-  void close() {
+  void close() throws InterruptedException {
     background.shutdownNow();
+    background.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
   }
 }

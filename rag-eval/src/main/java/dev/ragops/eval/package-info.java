@@ -14,6 +14,15 @@
  *       dev.ragops.eval.Calibration}) and {@link dev.ragops.eval.LlmJudge} ({@link
  *       dev.ragops.eval.ChatCompletions}, {@link dev.ragops.eval.LlmUsage}); served at {@code POST
  *       /v1/faithfulness} by {@link dev.ragops.eval.FaithfulnessController}.
+ *   <li><b>Golden sets with lineage</b>: {@link dev.ragops.eval.GoldenSets}, {@link
+ *       dev.ragops.eval.Lineage} (content hashes, stale cases), {@link
+ *       dev.ragops.eval.QueryPromotion} (query log to cases), {@link dev.ragops.eval.DatasetStore}.
+ *   <li><b>Eval runs</b>: {@link dev.ragops.eval.EvalRuns} (entry type for schedules and the
+ *       quality gate: {@code runNow}), {@link dev.ragops.eval.CaseScore}, {@link
+ *       dev.ragops.eval.RunComparison}, {@link dev.ragops.eval.RunStore}; tuning by {@link
+ *       dev.ragops.eval.Tuning} with {@link dev.ragops.eval.CrossValidation}, stored as {@link
+ *       dev.ragops.eval.CollectionDefaults}.
+ *   <li><b>Traces</b>: {@link dev.ragops.eval.Traces}, scored in the background.
  *   <li><b>CLI</b>: {@link dev.ragops.eval.Evaluator}, the module's entry type, runs {@code eval}
  *       and {@code faithfulness} against a server it is handed.
  * </ul>

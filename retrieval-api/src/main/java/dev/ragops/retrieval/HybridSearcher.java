@@ -6,6 +6,7 @@ import dev.ragops.model.EmbedderCatalog;
 import dev.ragops.model.FilterSyntax;
 import dev.ragops.model.KeywordIndex;
 import dev.ragops.model.Reranker;
+import dev.ragops.model.RetrievalDefaults;
 import dev.ragops.model.Retriever;
 import dev.ragops.model.ScoredChunk;
 import dev.ragops.model.SearchScope;
@@ -48,6 +49,7 @@ public final class HybridSearcher implements Retriever {
   private final Reranker reranker;
   private final SearchStages stages;
   private final RetrievalSettings settings;
+  private final RetrievalDefaults collectionDefaults;
   private final int defaultCandidates;
   private final ExecutorService legs = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -62,6 +64,7 @@ public final class HybridSearcher implements Retriever {
       @Nullable Reranker reranker,
       MeterRegistry meters,
       RetrievalSettings settings,
+      @Nullable RetrievalDefaults collectionDefaults,
       @Value("${ragops.search.candidates:50}") int defaultCandidates) {
     if (defaultCandidates < 1) {
       throw new IllegalArgumentException("ragops.search.candidates must be at least 1");
@@ -76,12 +79,14 @@ public final class HybridSearcher implements Retriever {
     this.reranker = reranker;
     this.stages = new SearchStages(meters);
     this.settings = settings;
+    this.collectionDefaults = collectionDefaults;
     this.defaultCandidates = defaultCandidates;
   }
 
-  SearchResponse search(String collection, SearchRequest request) {
+  SearchResponse search(String collection, SearchRequest asked) {
     long started = System.nanoTime();
     int generation = catalog.requireActiveGeneration(collection);
+    SearchRequest request = withCollectionDefaults(collection, asked);
     String mode = request.modeOrDefault();
     var highlighter = new Highlighter(request.query());
     var page =
@@ -131,6 +136,23 @@ public final class HybridSearcher implements Retriever {
                 hit.chunk().sourceId() == null ? "" : hit.chunk().sourceId(),
                 hit.finalScore()))
         .toList();
+  }
+
+  /**
+   * The request with the collection's tuned fusion settings, when it is a hybrid search that names
+   * no fusion setting itself.
+   */
+  private SearchRequest withCollectionDefaults(String collection, SearchRequest request) {
+    if (collectionDefaults == null
+        || !request.modeOrDefault().equals("hybrid")
+        || request.fusion() != null
+        || request.rrfK() != null
+        || request.weights() != null
+        || request.normalization() != null) {
+      return request;
+    }
+    var defaults = collectionDefaults.defaults(collection);
+    return defaults.isEmpty() ? request : settings.withDefaults(request, defaults);
   }
 
   /** The page of {@code request} in {@code generation}, best first. */

@@ -67,6 +67,27 @@ final class RetrievalSettings {
     return request;
   }
 
+  /**
+   * {@code request} with each of {@code defaults} that it leaves unset.
+   *
+   * @throws IllegalStateException if the defaults are not valid settings (they are checked when
+   *     they are stored)
+   */
+  SearchRequest withDefaults(SearchRequest request, Map<String, Object> defaults) {
+    try {
+      Map<String, Object> body =
+          new LinkedHashMap<>(json.readValue(json.writeValueAsBytes(request), Map.class));
+      defaults.forEach((key, value) -> {
+        if (KEYS.contains(key) && body.get(key) == null) {
+          body.put(key, value);
+        }
+      });
+      return json.readValue(json.writeValueAsBytes(body), SearchRequest.class);
+    } catch (IOException e) {
+      throw new IllegalStateException("the collection's search defaults are not valid", e);
+    }
+  }
+
   private static String describe(ConstraintViolation<SearchRequest> violation) {
     String path = violation.getPropertyPath().toString();
     String message = violation.getMessage();

@@ -28,6 +28,18 @@ class AccessPolicyTest {
         .isEqualTo(new OnCollection(Action.INGEST, "docs"));
     assertThat(AccessPolicy.of("POST", "/v1/collections/docs/evals"))
         .isEqualTo(new OnCollection(Action.EVAL, "docs"));
+    assertThat(AccessPolicy.of("GET", "/v1/collections/docs/evals/1/compare"))
+        .isEqualTo(new OnCollection(Action.EVAL, "docs"));
+    assertThat(AccessPolicy.of("POST", "/v1/collections/docs/datasets/gold/cases:fromQueries"))
+        .isEqualTo(new OnCollection(Action.EVAL, "docs"));
+    assertThat(AccessPolicy.of("POST", "/v1/collections/docs/datasets:import"))
+        .isEqualTo(new OnCollection(Action.EVAL, "docs"));
+    assertThat(AccessPolicy.of("POST", "/v1/collections/docs/traces"))
+        .isEqualTo(new OnCollection(Action.SEARCH, "docs"));
+    assertThat(AccessPolicy.of("GET", "/v1/collections/docs/traces"))
+        .isEqualTo(new OnCollection(Action.EVAL, "docs"));
+    assertThat(AccessPolicy.of("POST", "/v1/collections/docs/evals:tune"))
+        .isEqualTo(new OnCollection(Action.ADMIN, "docs"));
     assertThat(AccessPolicy.of("POST", "/v1/collections/docs/index:rebuild"))
         .isEqualTo(new OnCollection(Action.ADMIN, "docs"));
     assertThat(AccessPolicy.of("DELETE", "/v1/collections/docs"))

@@ -1,0 +1,172 @@
+package dev.ragops.eval;
+
+import dev.ragops.model.CollectionCatalog;
+import dev.ragops.model.Retriever;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fits a collection's hybrid fusion on a golden set: weighted fusion with keyword weight 0, 0.1, …,
+ * 1 (the vector leg gets the rest) and min-max or z-score normalization, 22 candidates, chosen by
+ * nDCG@10 with k-fold cross-validation ({@link CrossValidation}) against the collection's current
+ * hybrid settings. The choice becomes the collection's search defaults only if it gains on held-out
+ * cases; the report says what was found either way.
+ */
+@Singleton
+final class Tuning {
+
+  /** The metric tuned for. */
+  static final String METRIC = "ndcg@10";
+
+  /** Documents scored per case: nDCG@10 needs ten. */
+  private static final int DEPTH = 10;
+
+  /** A tuning request. */
+  @Serdeable
+  record Request(@Nullable String dataset, @Nullable Integer folds, @Nullable Long seed) {}
+
+  /** What tuning found. {@code applied}: whether it became the collection's defaults. */
+  @Serdeable
+  record Report(
+      String dataset,
+      int cases,
+      int folds,
+      long seed,
+      String metric,
+      Map<String, Object> baseline,
+      Map<String, Object> tuned,
+      double baselineScore,
+      double tunedScore,
+      double heldOutBaseline,
+      double heldOutTuned,
+      double heldOutGain,
+      List<FoldReport> perFold,
+      boolean applied) {}
+
+  /** One fold of the cross-validation. */
+  @Serdeable
+  record FoldReport(
+      int fold, int cases, Map<String, Object> chosen, double baseline, double tuned) {}
+
+  private final CollectionCatalog catalog;
+  private final GoldenSets goldenSets;
+  private final Retriever retriever;
+  private final CollectionDefaults defaults;
+
+  Tuning(
+      CollectionCatalog catalog,
+      GoldenSets goldenSets,
+      Retriever retriever,
+      CollectionDefaults defaults) {
+    this.catalog = catalog;
+    this.goldenSets = goldenSets;
+    this.retriever = retriever;
+    this.defaults = defaults;
+  }
+
+  /** Tunes, synchronously, on the active generation. */
+  Report tune(String collection, Request request) {
+    int generation = catalog.requireActiveGeneration(collection);
+    if (request.dataset() == null || request.dataset().isBlank()) {
+      throw new IllegalArgumentException("dataset must name a golden set of the collection");
+    }
+    int folds = request.folds() == null ? 5 : request.folds();
+    long seed = request.seed() == null ? 42 : request.seed();
+    var cases = goldenSets.casesForEval(collection, request.dataset());
+    if (folds < 2 || folds > cases.size()) {
+      throw new IllegalArgumentException(
+          "folds must be between 2 and the dataset's number of cases ("
+              + cases.size()
+              + "), got "
+              + folds);
+    }
+    Map<String, Object> baseline = new LinkedHashMap<>(defaults.defaults(collection));
+    baseline.put("mode", "hybrid");
+    List<Map<String, Object>> candidates = candidates();
+    double[] baselineScores = scores(collection, generation, cases, baseline);
+    double[][] scores = new double[candidates.size()][];
+    for (int c = 0; c < candidates.size(); c++) {
+      scores[c] = scores(collection, generation, cases, candidates.get(c));
+    }
+    var cv = CrossValidation.run(scores, baselineScores, folds, seed);
+    List<FoldReport> perFold = new ArrayList<>();
+    for (int f = 0; f < cv.folds().size(); f++) {
+      var fold = cv.folds().get(f);
+      perFold.add(
+          new FoldReport(
+              f + 1, fold.cases(), candidates.get(fold.chosen()), fold.baseline(), fold.tuned()));
+    }
+    var tuned = candidates.get(cv.chosen());
+    boolean apply = cv.gain() > 0;
+    var report =
+        new Report(
+            request.dataset(),
+            cases.size(),
+            folds,
+            seed,
+            METRIC,
+            baseline,
+            tuned,
+            mean(baselineScores),
+            mean(scores[cv.chosen()]),
+            cv.heldOutBaseline(),
+            cv.heldOutTuned(),
+            cv.gain(),
+            perFold,
+            apply);
+    if (apply) {
+      Map<String, Object> stored = new LinkedHashMap<>(tuned);
+      stored.remove("mode");
+      defaults.store(collection, stored, report);
+    }
+    return report;
+  }
+
+  /** The weighted-fusion grid, keyword weight ascending, min-max before z-score. */
+  static List<Map<String, Object>> candidates() {
+    List<Map<String, Object>> candidates = new ArrayList<>();
+    for (String normalization : List.of("minmax", "zscore")) {
+      for (int tenths = 0; tenths <= 10; tenths++) {
+        double keyword = tenths / 10.0;
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("mode", "hybrid");
+        settings.put("fusion", "weighted");
+        settings.put(
+            "weights", Map.of("keyword", keyword, "vector", Math.round((1 - keyword) * 10) / 10.0));
+        settings.put("normalization", normalization);
+        candidates.add(settings);
+      }
+    }
+    return candidates;
+  }
+
+  private double[] scores(
+      String collection, int generation, List<GoldenCase> cases, Map<String, Object> settings) {
+    double[] scores = new double[cases.size()];
+    for (int i = 0; i < cases.size(); i++) {
+      var golden = cases.get(i);
+      var hits =
+          retriever.retrieve(
+              collection,
+              generation,
+              golden.query(),
+              CaseScore.chunksToRetrieve(golden, DEPTH),
+              settings);
+      scores[i] = CaseScore.of(golden, hits, DEPTH).metrics().get(METRIC);
+    }
+    return scores;
+  }
+
+  private static double mean(double[] values) {
+    double sum = 0;
+    for (double v : values) {
+      sum += v;
+    }
+    return values.length == 0 ? 0 : sum / values.length;
+  }
+}
