@@ -5,6 +5,7 @@ import dev.ragops.model.ScoredChunk;
 import dev.ragops.model.SearchScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +33,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
@@ -46,9 +48,19 @@ import org.apache.lucene.util.IOUtils;
  */
 public final class LuceneIndex implements AutoCloseable {
 
-  private final Directory directory;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
+  private final Path path;
+
+  /** The open directory, writer and searchers; replaced by {@link #restoreDirectory()}. */
+  private record Open(Directory directory, IndexWriter writer, SearcherManager searchers) {}
+
+  private volatile Open open;
+
+  /**
+   * After {@link #restoreDirectory()}: the searchers over the index as it was, serving searches
+   * until the refilled index is committed; null otherwise.
+   */
+  private volatile SearcherManager previous;
+
   private final Analyzer analyzer;
 
   /** Candidates each vector search explores (the HNSW beam at query time). */
@@ -68,8 +80,13 @@ public final class LuceneIndex implements AutoCloseable {
    * @throws UncheckedIOException if the index cannot be opened
    */
   public LuceneIndex(Path path, boolean storesVectors, int dimension) {
+    this.path = path;
     this.vectors = storesVectors ? new VectorSchema(dimension) : null;
     this.analyzer = analyzer();
+    this.open = openAt(path);
+  }
+
+  private Open openAt(Path path) {
     Directory openedDirectory = null;
     IndexWriter openedWriter = null;
     SearcherManager openedSearchers = null;
@@ -97,9 +114,7 @@ public final class LuceneIndex implements AutoCloseable {
       }
       throw (RuntimeException) e;
     }
-    this.directory = openedDirectory;
-    this.writer = openedWriter;
-    this.searchers = openedSearchers;
+    return new Open(openedDirectory, openedWriter, openedSearchers);
   }
 
   /** English analysis (stemming, stop words) for title and text; exact-match fields are strings. */
@@ -159,23 +174,23 @@ public final class LuceneIndex implements AutoCloseable {
     // updateDocuments with no documents leaves bytes accounted in Lucene's flush control
     write(() -> {
       if (docs.isEmpty()) {
-        writer.deleteDocuments(document);
+        open.writer().deleteDocuments(document);
       } else {
-        writer.updateDocuments(document, docs);
+        open.writer().updateDocuments(document, docs);
       }
     });
   }
 
   public void deleteDocument(String documentId) {
-    write(() -> writer.deleteDocuments(new Term(ChunkDocuments.DOCUMENT_ID, documentId)));
+    write(() -> open.writer().deleteDocuments(new Term(ChunkDocuments.DOCUMENT_ID, documentId)));
   }
 
   public void deleteCollection(String collection) {
-    write(() -> writer.deleteDocuments(collectionTerm(collection)));
+    write(() -> open.writer().deleteDocuments(collectionTerm(collection)));
   }
 
   public void deleteAll() {
-    write(() -> writer.deleteDocuments(new MatchAllDocsQuery()));
+    write(() -> open.writer().deleteDocuments(new MatchAllDocsQuery()));
   }
 
   /**
@@ -185,26 +200,66 @@ public final class LuceneIndex implements AutoCloseable {
    */
   public synchronized void commit(Map<String, String> userData) {
     Map<String, String> merged = new HashMap<>();
-    Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+    Iterable<Map.Entry<String, String>> live = open.writer().getLiveCommitData();
     if (live != null) {
       live.forEach(entry -> merged.put(entry.getKey(), entry.getValue()));
     }
     merged.putAll(userData);
-    writer.setLiveCommitData(merged.entrySet());
+    open.writer().setLiveCommitData(merged.entrySet());
     try {
-      writer.commit();
+      open.writer().commit();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit the Lucene index", e);
     }
   }
 
+  /**
+   * Whether the index's last commit is still on disk. False when its directory or files were
+   * deleted underneath the running index (searches still read the open files); {@link
+   * #restoreDirectory()} and a full replace then write a complete index again.
+   */
+  public boolean onDisk() {
+    try {
+      return Files.isDirectory(path) && DirectoryReader.indexExists(open.directory());
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Opens the index afresh, empty, at its path (creating the directory again) after its files were
+   * deleted underneath it: the old writer's lock file is gone, so it could never write again.
+   * Searches keep reading the index as it was (its files stay readable while open) until the
+   * caller's full replace is committed.
+   */
+  public synchronized void restoreDirectory() {
+    var old = open;
+    if (previous == null) {
+      previous = old.searchers();
+    } else {
+      IOUtils.closeWhileHandlingException(old.searchers());
+    }
+    try {
+      old.writer().rollback();
+    } catch (IOException | RuntimeException ignored) {
+      // its files are gone; nothing to keep
+    }
+    IOUtils.closeWhileHandlingException(old.directory());
+    try {
+      Files.createDirectories(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the Lucene index directory " + path, e);
+    }
+    open = openAt(path);
+  }
+
   /** The user data of the last commit; empty for an index never committed. */
   public Map<String, String> committedUserData() {
     try {
-      if (!DirectoryReader.indexExists(directory)) {
+      if (!DirectoryReader.indexExists(open.directory())) {
         return Map.of();
       }
-      return Map.copyOf(SegmentInfos.readLatestCommit(directory).getUserData());
+      return Map.copyOf(SegmentInfos.readLatestCommit(open.directory()).getUserData());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the last Lucene commit", e);
     }
@@ -274,21 +329,27 @@ public final class LuceneIndex implements AutoCloseable {
     try {
       // a buffered delete, not IndexWriter.deleteAll(), whose flush accounting trips Lucene's
       // assertions when the writer is later rolled back
-      writer.deleteDocuments(scope);
+      open.writer().deleteDocuments(scope);
       source.accept(chunks -> {
         try {
           for (IndexedChunk indexed : chunks) {
             if (vectors != null) {
               vectors.checkVector(indexed.vector(), "vector of chunk " + indexed.chunk().id());
             }
-            writer.addDocument(ChunkDocuments.toDocument(indexed, vectors != null));
+            open.writer().addDocument(ChunkDocuments.toDocument(indexed, vectors != null));
           }
         } catch (IOException e) {
           throw new UncheckedIOException("cannot write to the Lucene index", e);
         }
       });
       commit(userData);
-      searchers.maybeRefreshBlocking();
+      open.searchers().maybeRefreshBlocking();
+      if (previous != null) {
+        // the refilled index is complete: searches move to it, the old one closes
+        var old = previous;
+        previous = null;
+        IOUtils.closeWhileHandlingException(old);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot rebuild the Lucene index", e);
     }
@@ -310,7 +371,8 @@ public final class LuceneIndex implements AutoCloseable {
   @Override
   public synchronized void close() {
     try {
-      IOUtils.close(searchers, writer, directory);
+      var current = open;
+      IOUtils.close(previous, current.searchers(), current.writer(), current.directory());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close the Lucene index", e);
     }
@@ -333,11 +395,23 @@ public final class LuceneIndex implements AutoCloseable {
 
   private <T> T withSearcher(SearcherFunction<T> function) {
     try {
-      IndexSearcher searcher = searchers.acquire();
+      SearcherManager current = previous;
+      IndexSearcher searcher = null;
+      if (current != null) {
+        try {
+          searcher = current.acquire();
+        } catch (AlreadyClosedException closedMeanwhile) {
+          current = null;
+        }
+      }
+      if (searcher == null) {
+        current = open.searchers();
+        searcher = current.acquire();
+      }
       try {
         return function.apply(searcher);
       } finally {
-        searchers.release(searcher);
+        current.release(searcher);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot search the Lucene index", e);
@@ -348,7 +422,7 @@ public final class LuceneIndex implements AutoCloseable {
   private synchronized void write(WriteOperation operation) {
     try {
       operation.run();
-      searchers.maybeRefreshBlocking();
+      open.searchers().maybeRefreshBlocking();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write to the Lucene index", e);
     }

@@ -120,10 +120,26 @@ final class LuceneSync {
   @Scheduled(fixedDelay = "${ragops.sync.interval:1s}", initialDelay = "${ragops.sync.interval:1s}")
   void poll() {
     try {
-      catchUp();
+      if (!restoreIfGone()) {
+        catchUp();
+      }
     } catch (RuntimeException e) {
       LOG.warn("Lucene sync could not catch up, will retry: {}", e.toString());
     }
+  }
+
+  /**
+   * Rebuilds the index from the database when its files were deleted while it ran (searches kept
+   * reading the open files meanwhile); returns whether it did.
+   */
+  synchronized boolean restoreIfGone() {
+    if (watermark < 0 || lucene.onDisk()) {
+      return false;
+    }
+    LOG.warn("The Lucene index is gone from disk; rebuilding it from the database");
+    lucene.restoreDirectory();
+    rebuild();
+    return true;
   }
 
   /** Applies every visible change not applied yet; returns the watermark. */

@@ -6,8 +6,11 @@ import dev.ragops.model.Embedder;
 import dev.ragops.model.Fingerprint;
 import dev.ragops.model.IndexedChunk;
 import dev.ragops.model.NonRetriableException;
+import dev.ragops.model.TransientFailure;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
+import io.micronaut.data.connection.exceptions.ConnectionException;
+import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -207,7 +210,7 @@ final class IngestPipeline {
       }
       logBatch(job);
     } catch (RuntimeException e) {
-      if (TransientFailure.isTransient(e)) {
+      if (transientFailure(e)) {
         LOG.warn(
             "Ingest job {} interrupted at {}, it will run again: {}", jobId, stage, e.toString());
         throw e;
@@ -235,6 +238,13 @@ final class IngestPipeline {
     }
   }
 
+  /** A failure that says nothing about the document: the job engine runs the job again. */
+  private static boolean transientFailure(RuntimeException e) {
+    return e instanceof ConnectionException
+        || e instanceof CannotGetJdbcConnectionException
+        || TransientFailure.isTransient(e);
+  }
+
   /** Ends a job whose document has a newer version since: that version's job indexes it. */
   private void supersede(JobRow job, int newer) {
     jobs.fail(
@@ -246,9 +256,14 @@ final class IngestPipeline {
     LOG.info("Ingest job {} superseded by document version {}", job.id(), newer);
   }
 
+  /** Records a new stage on the document and the job, in one transaction (one commit). */
   private void enter(JobRow job, int version, String stage, int done, int total) {
-    documents.stage(job.documentId(), version, stage, null, Instant.now());
-    jobs.progress(job.id(), JobRow.RUNNING, stage, done, total, Instant.now());
+    transactions.executeWrite(status -> {
+      var now = Instant.now();
+      documents.stage(job.documentId(), version, stage, null, now);
+      jobs.progress(job.id(), JobRow.RUNNING, stage, done, total, now);
+      return null;
+    });
   }
 
   private String json(Map<String, Object> metadata) {

@@ -2,6 +2,7 @@ package dev.ragops.ingestion;
 
 import dev.ragops.model.ConflictException;
 import dev.ragops.model.NotFoundException;
+import dev.ragops.model.RetriableException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -77,6 +78,18 @@ public final class Ingestor {
           if (existing.isPresent()
               && existing.get().contentHash().equals(hash)
               && !existing.get().status().equals(DocumentStatus.FAILED)) {
+            var pending =
+                jobs.findByDocumentIdOrderByCreatedAtDesc(existing.get().id()).stream()
+                    .filter(candidate -> !candidate.finished())
+                    .findFirst();
+            if (pending.isPresent()) {
+              // the same bytes are being indexed already: that job is the answer
+              return new Submission(
+                  existing.get().id().toString(),
+                  pending.get().id().toString(),
+                  pending.get().status(),
+                  "unchanged");
+            }
             var job =
                 jobs.save(
                     newJob(
@@ -103,12 +116,27 @@ public final class Ingestor {
               job.status(),
               existing.isPresent() ? "replaced" : "added");
         });
-    if (submission.status().equals(JobRow.QUEUED)) {
-      UUID jobId = UUID.fromString(submission.jobId());
-      // the engine's job has our job's id, so the first run can be found (and is never doubled)
-      scheduler.<IngestJob>enqueue(jobId, job -> job.run(jobId));
+    if (submission.status().equals(JobRow.QUEUED) && !submission.result().equals("unchanged")) {
+      enqueue(UUID.fromString(submission.jobId()));
     }
     return submission;
+  }
+
+  /**
+   * Hands a stored job to the job engine under the job's own id, so the first run can be found (and
+   * is never doubled). When the engine cannot take it (its database is unreachable), the job stays
+   * queued in our table, {@link QueuedJobSweeper} hands it over later, and the caller gets a
+   * retriable failure.
+   */
+  void enqueue(UUID jobId) {
+    try {
+      scheduler.<IngestJob>enqueue(jobId, job -> job.run(jobId));
+    } catch (RuntimeException e) {
+      throw new RetriableException(
+          "the upload is stored but the job engine is unavailable; its job will be queued when it"
+              + " is back",
+          e);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.ragops.server;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +39,7 @@ final class JobServer {
       Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("job-nudge").factory());
   private volatile BackgroundJobServer server;
   private volatile JobDashboard dashboard;
+  private boolean stoppedSeen;
 
   JobServer(
       JobSettings settings, StorageProvider storage, JsonMapper json, ApplicationContext context) {
@@ -59,6 +61,31 @@ final class JobServer {
     if (server != null) {
       return;
     }
+    startServer();
+  }
+
+  /**
+   * Starts a new job server when JobRunr stopped this one by itself (it does after repeated storage
+   * failures, e.g. a long database outage), so the process takes jobs again once the database is
+   * back. Checked every poll interval.
+   */
+  @Scheduled(fixedDelay = "${ragops.jobs.poll-interval:5s}", initialDelay = "30s")
+  synchronized void keepRunning() {
+    var current = server;
+    if (current == null || current.isRunning()) {
+      stoppedSeen = false;
+      return;
+    }
+    if (!stoppedSeen) {
+      stoppedSeen = true; // seen stopped once: not yet started, or stopped; look again next time
+      return;
+    }
+    LOG.warn("The job server {} stopped by itself; starting a new one", current.getId());
+    startServer();
+    stoppedSeen = false;
+  }
+
+  private void startServer() {
     var configuration =
         BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
             .andWorkerCount(settings.workers())
@@ -78,6 +105,12 @@ final class JobServer {
   boolean running() {
     var current = server;
     return current != null && current.isRunning();
+  }
+
+  /** This process's job server id (as JobRunr records it on the jobs it runs), or null. */
+  java.util.UUID serverId() {
+    var current = server;
+    return current == null ? null : current.getId();
   }
 
   /**

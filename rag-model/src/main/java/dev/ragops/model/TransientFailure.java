@@ -1,4 +1,4 @@
-package dev.ragops.ingestion;
+package dev.ragops.model;
 
 import java.nio.channels.ClosedByInterruptException;
 import java.sql.SQLException;
@@ -8,13 +8,17 @@ import java.sql.SQLTransientException;
 /**
  * Tells failures that say nothing about the document (the database unreachable or restarting, the
  * connection pool exhausted, the worker stopping) from those that do. A job hit by a transient one
- * is not marked failed: the job engine runs it again.
+ * is not marked failed: the job engine runs it again; a request hit by one answers 503.
  */
-final class TransientFailure {
+public final class TransientFailure {
 
   private TransientFailure() {}
 
-  static boolean isTransient(Throwable failure) {
+  /**
+   * Whether {@code failure} (or a cause) is a lost or refused database connection, a database
+   * shutting down, or an interruption of this thread.
+   */
+  public static boolean isTransient(Throwable failure) {
     if (Thread.currentThread().isInterrupted()) {
       return true;
     }
@@ -25,7 +29,8 @@ final class TransientFailure {
           || cause instanceof ClosedByInterruptException) {
         return true;
       }
-      if (cause instanceof SQLException sql && connectionState(sql.getSQLState())) {
+      if (cause instanceof SQLException sql
+          && (connectionState(sql.getSQLState()) || closedConnection(sql.getMessage()))) {
         return true;
       }
       if (cause.getCause() == cause) {
@@ -33,6 +38,12 @@ final class TransientFailure {
       }
     }
     return false;
+  }
+
+  /** A pool's or driver's "connection is closed", raised without a SQLSTATE. */
+  private static boolean closedConnection(String message) {
+    String text = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+    return text.contains("connection") && text.contains("closed");
   }
 
   /**
