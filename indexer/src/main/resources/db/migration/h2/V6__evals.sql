@@ -101,3 +101,16 @@ CREATE TABLE eval_retrieval_defaults (
   report        CHARACTER LARGE OBJECT NOT NULL,
   updated_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- A tuning (evals:tune), run in the background; report is its JSON result once it succeeded.
+CREATE TABLE eval_tunings (
+  id            UUID PRIMARY KEY,
+  collection_id UUID NOT NULL REFERENCES collections (id) ON DELETE CASCADE,
+  dataset_name  VARCHAR(128) NOT NULL,
+  -- queued, running, succeeded or failed
+  status        VARCHAR(16) NOT NULL,
+  report        CHARACTER LARGE OBJECT,
+  error         VARCHAR(4000),
+  created_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+  finished_at   TIMESTAMP WITH TIME ZONE
+);

@@ -1,24 +1,32 @@
 package dev.ragops.eval;
 
 import dev.ragops.model.CollectionCatalog;
+import dev.ragops.model.NotFoundException;
 import dev.ragops.model.Retriever;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fits a collection's hybrid fusion on a golden set: weighted fusion with keyword weight 0, 0.1, …,
  * 1 (the vector leg gets the rest) and min-max or z-score normalization, 22 candidates, chosen by
  * nDCG@10 with k-fold cross-validation ({@link CrossValidation}) against the collection's current
  * hybrid settings. The choice becomes the collection's search defaults only if it gains on held-out
- * cases; the report says what was found either way.
+ * cases; the report says what was found either way. Tunings run one at a time in the background.
  */
 @Singleton
 final class Tuning {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Tuning.class);
 
   /** The metric tuned for. */
   static final String METRIC = "ndcg@10";
@@ -57,22 +65,30 @@ final class Tuning {
   private final GoldenSets goldenSets;
   private final Retriever retriever;
   private final CollectionDefaults defaults;
+  private final TuningStore store;
+  private final ExecutorService background =
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("tuning").factory());
 
   Tuning(
       CollectionCatalog catalog,
       GoldenSets goldenSets,
       Retriever retriever,
-      CollectionDefaults defaults) {
+      CollectionDefaults defaults,
+      TuningStore store) {
     this.catalog = catalog;
     this.goldenSets = goldenSets;
     this.retriever = retriever;
     this.defaults = defaults;
+    this.store = store;
   }
 
-  /** Tunes, synchronously, on the active generation. */
-  Report tune(String collection, Request request) {
+  /**
+   * Checks the request and queues the tuning; it runs in the background (it searches 23 times per
+   * case) and its report is read with {@link #get}.
+   */
+  TuningStore.TuningView start(String collection, Request request) {
     int generation = catalog.requireActiveGeneration(collection);
-    if (request.dataset() == null || request.dataset().isBlank()) {
+    if (request == null || request.dataset() == null || request.dataset().isBlank()) {
       throw new IllegalArgumentException("dataset must name a golden set of the collection");
     }
     int folds = request.folds() == null ? 5 : request.folds();
@@ -85,6 +101,37 @@ final class Tuning {
               + "), got "
               + folds);
     }
+    var view = store.insert(collection, request.dataset());
+    background.execute(() -> {
+      try {
+        store.update(view.id(), "running", null, null);
+        var report = tune(collection, generation, request.dataset(), cases, folds, seed);
+        store.update(view.id(), "succeeded", report, null);
+      } catch (RuntimeException e) {
+        LOG.warn("Tuning {} of {} failed: {}", view.id(), collection, e.toString());
+        store.update(
+            view.id(), "failed", null, e.getMessage() == null ? e.toString() : e.getMessage());
+      }
+    });
+    return view;
+  }
+
+  TuningStore.TuningView get(String collection, String id) {
+    catalog.requireActiveGeneration(collection);
+    return store
+        .find(collection, id)
+        .orElseThrow(() ->
+            new NotFoundException(
+                "tuning '" + id + "' does not exist in collection '" + collection + "'"));
+  }
+
+  private Report tune(
+      String collection,
+      int generation,
+      String dataset,
+      List<GoldenCase> cases,
+      int folds,
+      long seed) {
     Map<String, Object> baseline = new LinkedHashMap<>(defaults.defaults(collection));
     baseline.put("mode", "hybrid");
     List<Map<String, Object>> candidates = candidates();
@@ -105,7 +152,7 @@ final class Tuning {
     boolean apply = cv.gain() > 0;
     var report =
         new Report(
-            request.dataset(),
+            dataset,
             cases.size(),
             folds,
             seed,
@@ -160,6 +207,13 @@ final class Tuning {
       scores[i] = CaseScore.of(golden, hits, DEPTH).metrics().get(METRIC);
     }
     return scores;
+  }
+
+  /** Lets a running tuning end before the beans it uses go. */
+  @PreDestroy
+  void close() throws InterruptedException {
+    background.shutdownNow();
+    background.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   private static double mean(double[] values) {

@@ -20,7 +20,8 @@ import java.util.Set;
  *   <tr><td>{@code …/{c}/search}, {@code …/{c}/queries}</td><td>search on c</td></tr>
  *   <tr><td>{@code …/{c}/documents/**}</td><td>ingest on c</td></tr>
  *   <tr><td>{@code …/{c}/evals/**}, {@code …/{c}/datasets/**}, {@code …/{c}/datasets:import},
- *       {@code …/{c}/faithfulness/**}, {@code …/{c}/timeline}, {@code GET …/{c}/traces}</td>
+ *       {@code …/{c}/faithfulness/**}, {@code …/{c}/tunings/**}, {@code …/{c}/timeline},
+ *       {@code GET …/{c}/traces}</td>
  *       <td>eval on c</td></tr>
  *   <tr><td>{@code POST …/{c}/traces}</td><td>search on c</td></tr>
  *   <tr><td>{@code …/{c}/evals:tune}</td><td>admin on c (it may change the defaults)</td></tr>
@@ -101,7 +102,8 @@ final class AccessPolicy {
         switch (parts[2]) {
           case "search", "queries" -> Action.SEARCH;
           case "documents" -> Action.INGEST;
-          case "evals", "faithfulness", "datasets", "datasets:import", "timeline" -> Action.EVAL;
+          case "evals", "faithfulness", "datasets", "datasets:import", "tunings", "timeline" ->
+              Action.EVAL;
           // applications that search report their answers; reading traces is evaluation
           case "traces" -> method.equals("POST") ? Action.SEARCH : Action.EVAL;
           default -> Action.ADMIN;

@@ -38,6 +38,8 @@ class AccessPolicyTest {
         .isEqualTo(new OnCollection(Action.SEARCH, "docs"));
     assertThat(AccessPolicy.of("GET", "/v1/collections/docs/traces"))
         .isEqualTo(new OnCollection(Action.EVAL, "docs"));
+    assertThat(AccessPolicy.of("GET", "/v1/collections/docs/tunings/1"))
+        .isEqualTo(new OnCollection(Action.EVAL, "docs"));
     assertThat(AccessPolicy.of("POST", "/v1/collections/docs/evals:tune"))
         .isEqualTo(new OnCollection(Action.ADMIN, "docs"));
     assertThat(AccessPolicy.of("POST", "/v1/collections/docs/index:rebuild"))

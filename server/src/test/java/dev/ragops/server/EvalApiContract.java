@@ -444,8 +444,22 @@ abstract class EvalApiContract {
     jobs.forEach(this::awaitJob);
     post("/v1/collections/tuned/datasets:import", body, 201);
 
-    var report =
-        post("/v1/collections/tuned/evals:tune", Map.of("dataset", "tune-set", "folds", 3), 200);
+    var queued =
+        post("/v1/collections/tuned/evals:tune", Map.of("dataset", "tune-set", "folds", 3), 202);
+    assertThat(queued.get("status").getStringValue()).isIn("queued", "running", "succeeded");
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    JsonNode tuning;
+    while (true) {
+      tuning = get("/v1/collections/tuned/tunings/" + queued.get("id").getStringValue());
+      String status = tuning.get("status").getStringValue();
+      if (status.equals("succeeded") || status.equals("failed")) {
+        break;
+      }
+      assertThat(System.nanoTime()).as("tuning still %s", status).isLessThan(deadline);
+      SliceContract.sleep(200);
+    }
+    assertThat(tuning.get("status").getStringValue()).as(tuning.toString()).isEqualTo("succeeded");
+    var report = tuning.get("report");
 
     assertThat(report.get("cases").getIntValue()).isEqualTo(QUERIES.size());
     assertThat(report.get("perFold").size()).isEqualTo(3);
@@ -480,6 +494,7 @@ abstract class EvalApiContract {
         api.postJson("/v1/collections/tuned/evals:tune", "{\"dataset\":\"tune-set\",\"folds\":99}"),
         400,
         "folds");
+    assertProblem(api.get("/v1/collections/tuned/tunings/nope"), 404, "nope");
   }
 
   // ---- traces

@@ -132,11 +132,19 @@ public final class CranfieldTuningBench {
         metrics.put(configuration.getKey(), run(configuration.getValue()));
       }
       long tuneStarted = System.nanoTime();
-      Map<String, Object> report =
-          send(
-              "POST",
-              "/v1/collections/cranfield/evals:tune",
-              Map.of("dataset", "cranfield", "folds", 5));
+      String tuningId =
+          (String)
+              send(
+                      "POST",
+                      "/v1/collections/cranfield/evals:tune",
+                      Map.of("dataset", "cranfield", "folds", 5))
+                  .get("id");
+      Map<String, Object> tuning = await("/v1/collections/cranfield/tunings/" + tuningId);
+      if (!"succeeded".equals(tuning.get("status"))) {
+        throw new IllegalStateException("tuning failed: " + tuning.get("error"));
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> report = (Map<String, Object>) tuning.get("report");
       double tuneSeconds = (System.nanoTime() - tuneStarted) / 1e9;
       @SuppressWarnings("unchecked")
       Map<String, Object> tuned = new LinkedHashMap<>((Map<String, Object>) report.get("tuned"));
