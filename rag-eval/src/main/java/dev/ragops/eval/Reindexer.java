@@ -187,6 +187,7 @@ class Reindexer {
         "promote",
         "generation " + generation + " is active (was " + before + "): " + why,
         Map.of("generation", generation, "previous", before));
+    generations.collectGarbage(collection); // after the switch is on the timeline
     return promoted;
   }
 
