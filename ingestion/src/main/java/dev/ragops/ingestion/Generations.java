@@ -130,6 +130,7 @@ final class Generations implements IndexGenerations {
         reconcile(row, target, stats);
       }
       if (!stillBuilding(row, generation)) {
+        store.deleteGeneration(collection, generation); // discarded while it was built
         return view(collection, find(row, generation));
       }
       stats.put("millis", (System.nanoTime() - started) / 1_000_000);
@@ -170,11 +171,20 @@ final class Generations implements IndexGenerations {
       } else if (other.status().equals(GenerationRow.PREVIOUS)
           || other.status().equals(GenerationRow.ACTIVE) && other.generation() != generation) {
         table.update(other.withStatus(GenerationRow.RETIRED, "superseded by " + generation));
-        store.deleteGeneration(collection, other.generation());
       }
     }
     LOG.info("Promoted generation {} of {} (previous {})", generation, collection, old);
     return view(collection, promoted);
+  }
+
+  @Override
+  public void collectGarbage(String collection) {
+    var row = collections.get(collection);
+    for (GenerationRow other : table.list(row.id())) {
+      if (other.status().equals(GenerationRow.RETIRED)) {
+        store.deleteGeneration(collection, other.generation());
+      }
+    }
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
@@ -64,6 +65,12 @@ class GenerationController {
     var plan = request.plan("settings changed", defaultMaxDrop);
     return HttpResponse.status(HttpStatus.ACCEPTED)
         .body(GenerationView.of(reindexer.startInBackground(name, plan)));
+  }
+
+  /** Discards a generation that is not active (e.g. a build to abandon); its chunks are deleted. */
+  @Delete("/generations/{generation}")
+  GenerationView discard(String name, int generation) {
+    return GenerationView.of(reindexer.discard(name, generation));
   }
 
   @Post("/generations/{generation}:promote")

@@ -4,12 +4,11 @@ import dev.ragops.model.CollectionCatalog;
 import dev.ragops.model.IndexGenerations;
 import dev.ragops.model.IndexGenerations.Generation;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.annotation.PreDestroy;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.jobrunr.scheduling.JobScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,15 +46,19 @@ class Reindexer {
   private final QualityGate gate;
   private final FreshnessEvents events;
   private final Alerts alerts;
-  private final ExecutorService background =
-      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("reindex-", 1).factory());
+  private final JobScheduler jobs;
+  private final JsonMapper json;
 
   Reindexer(
       IndexGenerations generations,
       CollectionCatalog catalog,
       QualityGate gate,
       FreshnessEvents events,
-      Alerts alerts) {
+      Alerts alerts,
+      JobScheduler jobs,
+      JsonMapper json) {
+    this.jobs = jobs;
+    this.json = json;
     this.generations = generations;
     this.catalog = catalog;
     this.gate = gate;
@@ -63,17 +66,28 @@ class Reindexer {
     this.alerts = alerts;
   }
 
-  /** Registers the shadow generation and builds, judges and promotes it in the background. */
+  /**
+   * Registers the shadow generation and enqueues its build, judgement and promotion as a job
+   * ({@link ReindexJob}), which a worker runs.
+   */
   Generation startInBackground(String collection, Plan plan) {
     var started = start(collection, plan);
-    background.execute(() -> {
-      try {
-        finish(collection, started.generation(), plan, null);
-      } catch (RuntimeException e) {
-        LOG.warn("Reindex of {} failed: {}", collection, e.toString());
-      }
-    });
+    int generation = started.generation();
+    String thresholds = thresholdsJson(plan.thresholds());
+    String dataset = plan.dataset() == null ? "" : plan.dataset(); // the engine stores no nulls
+    String promote = plan.promote();
+    String cause = plan.cause();
+    jobs.<ReindexJob>enqueue(
+        job -> job.run(collection, generation, dataset, thresholds, promote, cause));
     return started;
+  }
+
+  private String thresholdsJson(Thresholds thresholds) {
+    try {
+      return json.writeValueAsString(thresholds.asMap());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Builds, judges and promotes a shadow generation now; returns how it ended. */
@@ -99,7 +113,13 @@ class Reindexer {
     return started;
   }
 
-  private Outcome finish(String collection, int generation, Plan plan, @Nullable String webhook) {
+  /** Builds a started generation, then promotes it as the plan says; a re-run is a no-op. */
+  Outcome finish(String collection, int generation, Plan plan, @Nullable String webhook) {
+    var current = generations.get(collection, generation);
+    if (!current.status().equals("building")) {
+      LOG.info("Generation {} of {} is {} already", generation, collection, current.status());
+      return new Outcome(current, current.status(), null);
+    }
     var built = generations.build(collection, generation);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("generation", generation);
@@ -167,7 +187,19 @@ class Reindexer {
         "promote",
         "generation " + generation + " is active (was " + before + "): " + why,
         Map.of("generation", generation, "previous", before));
+    generations.collectGarbage(collection); // after the switch is on the timeline
     return promoted;
+  }
+
+  /** Discards a generation by hand, and writes it to the timeline. */
+  Generation discard(String collection, int generation) {
+    var discarded = generations.discard(collection, generation, "discarded by hand");
+    events.record(
+        collection,
+        "reindex",
+        "generation " + generation + " discarded by hand",
+        Map.of("generation", generation, "status", discarded.status()));
+    return discarded;
   }
 
   /** Rolls the active generation back to the previous one, and writes it to the timeline. */
@@ -193,10 +225,5 @@ class Reindexer {
         .mapToInt(Generation::generation)
         .findFirst()
         .orElseGet(() -> catalog.requireActiveGeneration(collection));
-  }
-
-  @PreDestroy
-  void stop() {
-    background.shutdownNow();
   }
 }

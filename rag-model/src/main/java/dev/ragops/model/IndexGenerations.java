@@ -53,9 +53,13 @@ public interface IndexGenerations {
 
   /**
    * Makes a ready generation the active one in one step; the old active one is kept as {@code
-   * previous} for a rollback and older ones are retired (their chunks deleted).
+   * previous} for a rollback and older ones are retired ({@link #collectGarbage} deletes their
+   * chunks).
    */
   Generation promote(String collection, int generation);
+
+  /** Deletes the chunks of the collection's retired generations. */
+  void collectGarbage(String collection);
 
   /** Makes the previous generation active again; returns it. */
   Generation rollback(String collection);

@@ -398,12 +398,74 @@ abstract class FreshnessContract {
         api.postJson("/v1/collections/" + c + "/generations/1:promote", "{}"),
         409,
         "only a ready one");
+    assertProblem(api.delete("/v1/collections/" + c + "/generations/1"), 409, "is active");
     assertProblem(api.get("/v1/collections/nope/timeline"), 404, "nope");
     assertProblem(api.get("/v1/collections/" + c + "/schedules/not-an-id"), 404, "not-an-id");
     assertProblem(api.get("/v1/collections/" + c + "/timeline?limit=0"), 400, "limit");
     assertThat(statuses(c)).isEqualTo(Map.of(1, "active"));
     assertThat(ok(api.get("/v1/collections/" + c + "/schedules"), 200).get("schedules").size())
         .isZero();
+  }
+
+  @Test
+  void driftIsDetectedWhenChunksCannotFollowTheSettings() throws Exception {
+    String c = "drift";
+    created(api.postJson("/v1/collections", "{\"name\":\"" + c + "\"}"));
+    for (var document : sample.documents().subList(0, 3)) {
+      var job =
+          ok(
+                  api.postJson(
+                      "/v1/collections/" + c + "/documents",
+                      json(Map.of("text", document.text(), "sourceId", "cran-" + document.id()))),
+                  202)
+              .get("jobId")
+              .getStringValue();
+      assertThat(awaitJob(job)).isEqualTo("succeeded");
+    }
+    // as if ingested before texts were stored: a rebuild can only copy their chunks
+    var dataSource =
+        io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(
+            context.getBean(javax.sql.DataSource.class));
+    try (var connection = dataSource.getConnection();
+        var delete = connection.createStatement()) {
+      delete.executeUpdate("DELETE FROM document_texts");
+      if (!connection.getAutoCommit()) {
+        connection.commit();
+      }
+    }
+    var started =
+        ok(
+            api.postJson(
+                "/v1/collections/" + c + "/generations",
+                "{\"settings\":{\"chunker\":{\"maxTokens\":64,\"overlap\":8}},\"promote\":\"auto\"}"),
+            202);
+    int generation = started.get("generation").getIntValue();
+    assertThat(awaitGeneration(c, generation)).isEqualTo("active");
+    var stats = parse(api.get("/v1/collections/" + c + "/generations/" + generation)).get("stats");
+    assertThat(stats.get("missing_text").getIntValue()).isEqualTo(3);
+
+    var schedule =
+        ok(
+            api.postJson(
+                "/v1/collections/" + c + "/schedules",
+                "{\"cron\":\"0 0 0 1 1 *\",\"checks\":[\"drift\"],\"onRegression\":\"alert\"}"),
+            201);
+    var report =
+        ok(
+            api.postJson(
+                "/v1/collections/"
+                    + c
+                    + "/schedules/"
+                    + schedule.get("id").getStringValue()
+                    + ":trigger",
+                "{}"),
+            200);
+    var drift = finding(report, "drift");
+    assertThat(drift.get("drifted").getIntValue()).isEqualTo(3);
+    assertThat(drift.get("causes").get("chunker").getIntValue()).isEqualTo(3);
+    assertThat(report.get("action").getStringValue()).isEqualTo("alert");
+    var hit = firstHit(c, sample.documents().get(0).title(), "keyword");
+    assertThat(hit.get("freshness").get("stale").getBooleanValue()).isTrue();
   }
 
   // --- helpers
