@@ -5,6 +5,7 @@ import dev.ragops.model.Embedder;
 import dev.ragops.model.EmbedderCatalog;
 import dev.ragops.model.FilterSyntax;
 import dev.ragops.model.KeywordIndex;
+import dev.ragops.model.LearnedModel;
 import dev.ragops.model.Reranker;
 import dev.ragops.model.RetrievalDefaults;
 import dev.ragops.model.Retriever;
@@ -20,6 +21,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +36,9 @@ import java.util.concurrent.Executors;
  * Answers searches in three modes: {@code keyword} (Lucene BM25), {@code vector} (nearest
  * neighbours of the embedded query) and {@code hybrid}, which runs both legs in parallel, each
  * returning the configured number of candidates, and fuses them (reciprocal rank fusion or weighted
- * score fusion). An optional rerank stage (MMR) reorders the fused candidates. Searches read only
- * the collection's active generation, filtered by metadata.
+ * score fusion). An optional rerank stage (MMR, a reranking model or the collection's learned
+ * linear model, {@link LearnedRerank}) reorders the fused candidates. Searches read only the
+ * collection's active generation, filtered by metadata.
  *
  * <p>As a {@link Retriever} it searches any generation with explicit settings and logs nothing.
  */
@@ -180,7 +183,7 @@ public final class HybridSearcher implements Retriever {
         };
     if (request.rerank() != null) {
       List<FusedHit> fused = hits;
-      hits = stages.rerank.record(() -> rerank(request, fused, wanted));
+      hits = stages.rerank.record(() -> rerank(collection, request, fused, wanted));
     }
     return hits.stream()
         .filter(hit -> request.minScore() == null || hit.finalScore() >= request.minScore())
@@ -189,10 +192,15 @@ public final class HybridSearcher implements Retriever {
         .toList();
   }
 
-  private List<FusedHit> rerank(SearchRequest request, List<FusedHit> hits, int wanted) {
+  private List<FusedHit> rerank(
+      String collection, SearchRequest request, List<FusedHit> hits, int wanted) {
     var rerank = request.rerank();
     if (rerank.type().equals("mmr")) {
       return new MaximalMarginalRelevance(embedder).rerank(hits, rerank.lambdaOrDefault(), wanted);
+    }
+    if (rerank.type().equals("learned")) {
+      return new LearnedRerank(learnedModel(collection), Instant.now())
+          .rerank(request.query(), hits);
     }
     if (reranker == null) {
       throw new IllegalArgumentException(
@@ -200,6 +208,22 @@ public final class HybridSearcher implements Retriever {
               + " (with .tokenizer) or ragops.rerank.bi-encoder.model");
     }
     return new ModelRerank(reranker).rerank(request.query(), hits, rerank.topNOrDefault());
+  }
+
+  /** The collection's learned rerank model, stored among its defaults by tuning. */
+  private LearnedModel learnedModel(String collection) {
+    Object stored =
+        collectionDefaults == null
+            ? null
+            : collectionDefaults.defaults(collection).get(LearnedModel.DEFAULTS_KEY);
+    if (!(stored instanceof Map<?, ?> model)) {
+      throw new IllegalArgumentException(
+          "rerank.type learned needs a learned model, and collection '"
+              + collection
+              + "' has none: tune it with targets [\"learned\"] (POST"
+              + " /v1/collections/{name}/evals:tune)");
+    }
+    return LearnedModel.fromMap(model);
   }
 
   private List<FusedHit> hybrid(SearchScope scope, String query, int perLeg, Fusion fusion) {

@@ -59,13 +59,15 @@ record SearchRequest(
    * A rerank stage over the fused candidates.
    *
    * @param type {@code mmr} (maximal marginal relevance) or {@code model} (a cross-encoder or a
-   *     second bi-encoder, as configured; see the README)
+   *     second bi-encoder, as configured; see the README) or {@code learned} (the collection's
+   *     linear model fitted by tuning, {@link LearnedRerank})
    * @param lambda for mmr: 1 keeps relevance order, 0 maximizes diversity (default 0.7)
    * @param topN for model: how many fused hits are re-scored (default 20)
    */
   @Serdeable
   record Rerank(
-      @Pattern(regexp = "mmr|model", message = "rerank.type must be mmr or model") String type,
+      @Pattern(regexp = "mmr|model|learned", message = "rerank.type must be mmr, model or learned")
+          String type,
       @Nullable @DecimalMin("0") @DecimalMax("1") Double lambda,
       @Nullable @Min(1) @Max(200) Integer topN) {
 
