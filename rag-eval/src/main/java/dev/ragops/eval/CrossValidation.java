@@ -48,15 +48,7 @@ record CrossValidation(int chosen, double heldOutTuned, double heldOutBaseline, 
       throw new IllegalArgumentException(
           "folds must be between 2 and the number of cases (" + n + "), got " + folds);
     }
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      order.add(i);
-    }
-    Collections.shuffle(order, new Random(seed));
-    int[] foldOf = new int[n];
-    for (int position = 0; position < n; position++) {
-      foldOf[order.get(position)] = position % folds;
-    }
+    int[] foldOf = foldOf(n, folds, seed);
     double tunedSum = 0;
     double baselineSum = 0;
     List<Fold> details = new ArrayList<>();
@@ -78,6 +70,20 @@ record CrossValidation(int chosen, double heldOutTuned, double heldOutBaseline, 
       details.add(new Fold(size, best, tuned / size, base / size));
     }
     return new CrossValidation(best(scores, i -> true), tunedSum / n, baselineSum / n, details);
+  }
+
+  /** Each case's fold: the cases shuffled with {@code seed} and dealt round-robin. */
+  static int[] foldOf(int n, int folds, long seed) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      order.add(i);
+    }
+    Collections.shuffle(order, new Random(seed));
+    int[] foldOf = new int[n];
+    for (int position = 0; position < n; position++) {
+      foldOf[order.get(position)] = position % folds;
+    }
+    return foldOf;
   }
 
   private static int best(double[][] scores, java.util.function.IntPredicate training) {

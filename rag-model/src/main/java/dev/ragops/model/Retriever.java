@@ -11,8 +11,8 @@ import java.util.Objects;
  * <p>Settings use the search API's vocabulary: {@code mode} ({@code hybrid}, {@code keyword} or
  * {@code vector}), {@code fusion} ({@code rrf} or {@code weighted}), {@code rrfK}, {@code weights}
  * ({@code {"keyword":…,"vector":…}}), {@code normalization} ({@code minmax} or {@code zscore}),
- * {@code candidates}, {@code filter} and {@code rerank} ({@code {"type":"mmr"|"model",…}}). An
- * absent key takes the search API's default.
+ * {@code candidates}, {@code filter} and {@code rerank} ({@code
+ * {"type":"mmr"|"model"|"learned",…}}). An absent key takes the search API's default.
  */
 public interface Retriever {
 
@@ -34,13 +34,28 @@ public interface Retriever {
   List<Hit> retrieve(
       String collection, int generation, String query, int k, Map<String, Object> settings);
 
-  /** One retrieved chunk, with its document and the score that placed it. */
-  record Hit(String chunkId, String documentId, String sourceId, double score) {
+  /**
+   * One retrieved chunk, with its document, the score that placed it and its learned-rerank
+   * features ({@link LearnedModel#FEATURES}, by name; empty where the retriever computes none),
+   * taken over all the fused candidates so that tuning can fit a {@link LearnedModel}.
+   */
+  record Hit(
+      String chunkId,
+      String documentId,
+      String sourceId,
+      double score,
+      Map<String, Double> features) {
 
     public Hit {
       Objects.requireNonNull(chunkId, "chunkId");
       Objects.requireNonNull(documentId, "documentId");
       Objects.requireNonNull(sourceId, "sourceId");
+      features = features == null ? Map.of() : Map.copyOf(features);
+    }
+
+    /** A hit without features. */
+    public Hit(String chunkId, String documentId, String sourceId, double score) {
+      this(chunkId, documentId, sourceId, score, Map.of());
     }
   }
 }

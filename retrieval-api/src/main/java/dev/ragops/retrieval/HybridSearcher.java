@@ -140,14 +140,27 @@ public final class HybridSearcher implements Retriever {
       throw new IllegalArgumentException("query must not be empty");
     }
     catalog.requireActiveGeneration(collection);
-    return ranked(collection, generation, this.settings.request(query, k, settings)).stream()
+    var request = this.settings.request(query, k, settings);
+    var candidates = candidates(collection, generation, request);
+    var terms = LearnedRerank.terms(query);
+    var now = Instant.now();
+    return page(candidates, request).stream()
         .map(hit ->
             new Hit(
                 hit.chunk().id(),
                 hit.chunk().documentId(),
                 hit.chunk().sourceId() == null ? "" : hit.chunk().sourceId(),
-                hit.finalScore()))
+                hit.finalScore(),
+                features(LearnedRerank.features(hit, terms, candidates.size(), now))))
         .toList();
+  }
+
+  private static Map<String, Double> features(double[] x) {
+    Map<String, Double> features = new LinkedHashMap<>();
+    for (int i = 0; i < x.length; i++) {
+      features.put(LearnedModel.FEATURES.get(i), x[i]);
+    }
+    return features;
   }
 
   /**
@@ -169,6 +182,11 @@ public final class HybridSearcher implements Retriever {
 
   /** The page of {@code request} in {@code generation}, best first. */
   private List<FusedHit> ranked(String collection, int generation, SearchRequest request) {
+    return page(candidates(collection, generation, request), request);
+  }
+
+  /** Every fused (and reranked) candidate of {@code request}, best first, before paging. */
+  private List<FusedHit> candidates(String collection, int generation, SearchRequest request) {
     var scope = new SearchScope(collection, generation, FilterSyntax.parse(request.filter()));
     Fusion fusion = request.fusionOrDefault();
     int wanted = request.offsetOrDefault() + request.kOrDefault();
@@ -185,6 +203,10 @@ public final class HybridSearcher implements Retriever {
       List<FusedHit> fused = hits;
       hits = stages.rerank.record(() -> rerank(collection, request, fused, wanted));
     }
+    return hits;
+  }
+
+  private static List<FusedHit> page(List<FusedHit> hits, SearchRequest request) {
     return hits.stream()
         .filter(hit -> request.minScore() == null || hit.finalScore() >= request.minScore())
         .skip(request.offsetOrDefault())
