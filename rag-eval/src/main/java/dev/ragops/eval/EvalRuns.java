@@ -2,6 +2,7 @@ package dev.ragops.eval;
 
 import dev.ragops.model.CollectionCatalog;
 import dev.ragops.model.Embedder;
+import dev.ragops.model.LearnedModel;
 import dev.ragops.model.NonRetriableException;
 import dev.ragops.model.NotFoundException;
 import dev.ragops.model.Retriever;
@@ -170,7 +171,14 @@ public class EvalRuns {
     if (snapshot.get("mode").equals("hybrid")
         && FUSION_KEYS.stream().noneMatch(retrieval::containsKey)) {
       // what a search of the collection would use: its tuned defaults, if any
-      defaults.defaults(collection).forEach(snapshot::putIfAbsent);
+      // (the learned rerank model is read from the defaults at search time, not a setting)
+      defaults
+          .defaults(collection)
+          .forEach((key, value) -> {
+            if (!key.equals(LearnedModel.DEFAULTS_KEY)) {
+              snapshot.putIfAbsent(key, value);
+            }
+          });
     }
     snapshot.put("k", depth);
     snapshot.put("embeddingModel", embedder.get().modelId());

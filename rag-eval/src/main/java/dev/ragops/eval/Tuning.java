@@ -1,6 +1,7 @@
 package dev.ragops.eval;
 
 import dev.ragops.model.CollectionCatalog;
+import dev.ragops.model.LearnedModel;
 import dev.ragops.model.NotFoundException;
 import dev.ragops.model.Retriever;
 import io.micronaut.core.annotation.Nullable;
@@ -20,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * Fits a collection's hybrid fusion on a golden set: weighted fusion with keyword weight 0, 0.1, …,
  * 1 (the vector leg gets the rest) and min-max or z-score normalization, 22 candidates, chosen by
  * nDCG@10 with k-fold cross-validation ({@link CrossValidation}) against the collection's current
- * hybrid settings. The choice becomes the collection's search defaults only if it gains on held-out
- * cases; the report says what was found either way. Tunings run one at a time in the background.
+ * hybrid settings. With the {@code learned} target it also fits a learned rerank model ({@link
+ * LearnedFit}) on the same folds. Each choice becomes part of the collection's search defaults only
+ * if it gains on held-out cases; the report says what was found either way. Tunings run one at a
+ * time in the background.
  */
 @Singleton
 final class Tuning {
@@ -34,11 +37,25 @@ final class Tuning {
   /** Documents scored per case: nDCG@10 needs ten. */
   private static final int DEPTH = 10;
 
-  /** A tuning request. */
-  @Serdeable
-  record Request(@Nullable String dataset, @Nullable Integer folds, @Nullable Long seed) {}
+  /** What a tuning may fit: the weighted fusion and the learned rerank model. */
+  static final List<String> TARGETS = List.of("fusion", "learned");
 
-  /** What tuning found. {@code applied}: whether it became the collection's defaults. */
+  /** Fused candidates per case the learned model is fitted on (the search API's default). */
+  static final int LEARNED_CANDIDATES = 50;
+
+  /** A tuning request; {@code targets} defaults to {@link #TARGETS}. */
+  @Serdeable
+  record Request(
+      @Nullable String dataset,
+      @Nullable Integer folds,
+      @Nullable Long seed,
+      @Nullable List<String> targets) {}
+
+  /**
+   * What tuning found. {@code applied}: whether the fusion became the collection's defaults; when
+   * fusion is not a target, {@code tuned} is null and the tuned figures are the baseline's. {@code
+   * learned}: the learned rerank model's report when it is a target.
+   */
   @Serdeable
   record Report(
       String dataset,
@@ -54,7 +71,27 @@ final class Tuning {
       double heldOutTuned,
       double heldOutGain,
       List<FoldReport> perFold,
+      boolean applied,
+      @Nullable List<String> targets,
+      @Nullable LearnedReport learned) {}
+
+  /**
+   * The learned rerank model ({@link LearnedFit}): its held-out nDCG@10 against the baseline's,
+   * each fold's means, the model fitted on all cases and whether it became the collection's default
+   * rerank stage (only when the held-out gain is positive).
+   */
+  @Serdeable
+  record LearnedReport(
+      double heldOutBaseline,
+      double heldOutLearned,
+      double heldOutGain,
+      List<LearnedFoldReport> perFold,
+      Map<String, Object> model,
       boolean applied) {}
+
+  /** One fold of the learned model's cross-validation. */
+  @Serdeable
+  record LearnedFoldReport(int fold, int cases, double baseline, double learned) {}
 
   /** One fold of the cross-validation. */
   @Serdeable
@@ -101,11 +138,16 @@ final class Tuning {
               + "), got "
               + folds);
     }
+    List<String> targets = request.targets() == null ? TARGETS : List.copyOf(request.targets());
+    if (targets.isEmpty() || !TARGETS.containsAll(targets)) {
+      throw new IllegalArgumentException(
+          "targets must be a non-empty list of " + TARGETS + ", got " + targets);
+    }
     var view = store.insert(collection, request.dataset());
     background.execute(() -> {
       try {
         store.update(view.id(), "running", null, null);
-        var report = tune(collection, generation, request.dataset(), cases, folds, seed);
+        var report = tune(collection, generation, request.dataset(), cases, folds, seed, targets);
         store.update(view.id(), "succeeded", report, null);
       } catch (RuntimeException e) {
         LOG.warn("Tuning {} of {} failed: {}", view.id(), collection, e.toString());
@@ -131,14 +173,41 @@ final class Tuning {
       String dataset,
       List<GoldenCase> cases,
       int folds,
-      long seed) {
-    Map<String, Object> baseline = new LinkedHashMap<>(defaults.defaults(collection));
+      long seed,
+      List<String> targets) {
+    Map<String, Object> current = defaults.defaults(collection);
+    Map<String, Object> baseline = new LinkedHashMap<>(current);
+    baseline.remove(LearnedModel.DEFAULTS_KEY);
     baseline.put("mode", "hybrid");
-    List<Map<String, Object>> candidates = candidates();
     double[] baselineScores = scores(collection, generation, cases, baseline);
+    LearnedReport learned = null;
+    LearnedModel learnedModel = null;
+    if (targets.contains("learned")) {
+      var fit = learn(collection, generation, cases, baseline, baselineScores, folds, seed);
+      learnedModel = fit.model();
+      List<LearnedFoldReport> learnedFolds = new ArrayList<>();
+      for (int f = 0; f < fit.folds().size(); f++) {
+        var fold = fit.folds().get(f);
+        learnedFolds.add(
+            new LearnedFoldReport(f + 1, fold.cases(), fold.baseline(), fold.learned()));
+      }
+      learned =
+          new LearnedReport(
+              fit.heldOutBaseline(),
+              fit.heldOutLearned(),
+              fit.gain(),
+              learnedFolds,
+              learnedModel.toMap(),
+              fit.gain() > 0);
+    }
+    List<Map<String, Object>> candidates =
+        targets.contains("fusion") ? candidates() : List.of(baseline);
     double[][] scores = new double[candidates.size()][];
     for (int c = 0; c < candidates.size(); c++) {
-      scores[c] = scores(collection, generation, cases, candidates.get(c));
+      scores[c] =
+          targets.contains("fusion")
+              ? scores(collection, generation, cases, candidates.get(c))
+              : baselineScores;
     }
     var cv = CrossValidation.run(scores, baselineScores, folds, seed);
     List<FoldReport> perFold = new ArrayList<>();
@@ -148,8 +217,9 @@ final class Tuning {
           new FoldReport(
               f + 1, fold.cases(), candidates.get(fold.chosen()), fold.baseline(), fold.tuned()));
     }
-    var tuned = candidates.get(cv.chosen());
-    boolean apply = cv.gain() > 0;
+    boolean fusion = targets.contains("fusion");
+    var tuned = fusion ? candidates.get(cv.chosen()) : null;
+    boolean apply = fusion && cv.gain() > 0;
     var report =
         new Report(
             dataset,
@@ -164,14 +234,50 @@ final class Tuning {
             cv.heldOutBaseline(),
             cv.heldOutTuned(),
             cv.gain(),
-            perFold,
-            apply);
-    if (apply) {
-      Map<String, Object> stored = new LinkedHashMap<>(tuned);
-      stored.remove("mode");
+            fusion ? perFold : List.of(),
+            apply,
+            targets,
+            learned);
+    if (apply || (learned != null && learned.applied())) {
+      Map<String, Object> stored = new LinkedHashMap<>(current);
+      if (apply) {
+        List.of("fusion", "rrfK", "weights", "normalization").forEach(stored::remove);
+        stored.putAll(tuned);
+        stored.remove("mode");
+      }
+      if (learned != null && learned.applied()) {
+        stored.put("rerank", Map.of("type", "learned"));
+        stored.put(LearnedModel.DEFAULTS_KEY, learnedModel.toMap());
+      }
       defaults.store(collection, stored, report);
     }
     return report;
+  }
+
+  /**
+   * Fits the learned rerank model on each case's first {@link #LEARNED_CANDIDATES} fused candidates
+   * under the baseline's fusion (without its rerank stage), cross-validated against the baseline's
+   * scores.
+   */
+  private LearnedFit.Result learn(
+      String collection,
+      int generation,
+      List<GoldenCase> cases,
+      Map<String, Object> baseline,
+      double[] baselineScores,
+      int folds,
+      long seed) {
+    Map<String, Object> fused = new LinkedHashMap<>(baseline);
+    fused.remove("rerank");
+    List<LearnedFit.Case> learnCases = new ArrayList<>();
+    for (var golden : cases) {
+      learnCases.add(
+          new LearnedFit.Case(
+              golden,
+              retriever.retrieve(
+                  collection, generation, golden.query(), LEARNED_CANDIDATES, fused)));
+    }
+    return LearnedFit.crossValidate(learnCases, baselineScores, folds, seed);
   }
 
   /** The weighted-fusion grid, keyword weight ascending, min-max before z-score. */
