@@ -64,7 +64,7 @@ final class Tuning {
       long seed,
       String metric,
       Map<String, Object> baseline,
-      Map<String, Object> tuned,
+      @Nullable Map<String, Object> tuned,
       double baselineScore,
       double tunedScore,
       double heldOutBaseline,

@@ -490,10 +490,46 @@ abstract class EvalApiContract {
       assertThat(logged.get("parameters").get("fusion")).isNull();
       assertThat(run.get("settings").get("fusion")).isNull();
     }
+    // the learned rerank model is fitted on the same folds, next to the fusion
+    assertThat(report.get("targets").size()).isEqualTo(2);
+    var learned = report.get("learned");
+    double learnedGain = learned.get("heldOutGain").getDoubleValue();
+    assertThat(learnedGain)
+        .isCloseTo(
+            learned.get("heldOutLearned").getDoubleValue()
+                - learned.get("heldOutBaseline").getDoubleValue(),
+            org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(learned.get("perFold").size()).isEqualTo(3);
+    assertThat(learned.get("model").get("features").size()).isEqualTo(7);
+    assertThat(learned.get("applied").getBooleanValue()).isEqualTo(learnedGain > 0);
+    if (learnedGain > 0) {
+      var hits =
+          post(
+                  "/v1/collections/tuned/search",
+                  Map.of("query", "slipstream lift", "rerank", Map.of("type", "learned")),
+                  200)
+              .get("hits");
+      assertThat(hits.size()).isPositive();
+      assertThat(hits.get(0).get("scores").get("rerank").getDoubleValue())
+          .isEqualTo(hits.get(0).get("score").getDoubleValue());
+    } else {
+      assertProblem(
+          api.postJson(
+              "/v1/collections/tuned/search",
+              "{\"query\":\"lift\",\"rerank\":{\"type\":\"learned\"}}"),
+          400,
+          "rerank.type learned");
+    }
     assertProblem(
         api.postJson("/v1/collections/tuned/evals:tune", "{\"dataset\":\"tune-set\",\"folds\":99}"),
         400,
         "folds");
+    assertProblem(
+        api.postJson(
+            "/v1/collections/tuned/evals:tune",
+            "{\"dataset\":\"tune-set\",\"targets\":[\"clicks\"]}"),
+        400,
+        "targets");
     assertProblem(api.get("/v1/collections/tuned/tunings/nope"), 404, "nope");
   }
 
