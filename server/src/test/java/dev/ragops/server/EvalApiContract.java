@@ -501,14 +501,16 @@ abstract class EvalApiContract {
             org.assertj.core.data.Offset.offset(1e-9));
     assertThat(learned.get("perFold").size()).isEqualTo(3);
     assertThat(learned.get("model").get("features").size()).isEqualTo(7);
-    assertThat(learned.get("applied").getBooleanValue()).isEqualTo(learnedGain > 0);
+    assertThat(learned.get("applied").getBooleanValue())
+        .as("learned gain %s", learnedGain)
+        .isEqualTo(learnedGain > 0);
     if (learnedGain > 0) {
       var hits =
           post(
                   "/v1/collections/tuned/search",
                   Map.of("query", "slipstream lift", "rerank", Map.of("type", "learned")),
                   200)
-              .get("hits");
+              .get("results");
       assertThat(hits.size()).isPositive();
       assertThat(hits.get(0).get("scores").get("rerank").getDoubleValue())
           .isEqualTo(hits.get(0).get("score").getDoubleValue());
