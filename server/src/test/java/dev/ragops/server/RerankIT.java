@@ -105,6 +105,6 @@ class RerankIT {
         api.postJson(
             "/v1/collections/rr2/search", "{\"query\":\"x\",\"rerank\":{\"type\":\"magic\"}}");
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("rerank.type must be mmr or model");
+    assertThat(response.body()).contains("rerank.type must be mmr, model or learned");
   }
 }
