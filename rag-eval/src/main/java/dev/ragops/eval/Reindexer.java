@@ -167,12 +167,14 @@ class Reindexer {
           gate.promoted(collection, plan.dataset(), verdict.candidate());
           return new Outcome(promoted, "promoted", verdict);
         }
-        var discarded = generations.discard(collection, generation, "rejected by the quality gate");
+        // the alert first: once the generation shows as discarded, its whole story is on the
+        // timeline
         alerts.alert(
             collection,
             webhook,
             "quality gate rejected generation " + generation,
             verdict.details(plan.dataset(), plan.thresholds()));
+        var discarded = generations.discard(collection, generation, "rejected by the quality gate");
         return new Outcome(discarded, "discarded", verdict);
       }
     }
