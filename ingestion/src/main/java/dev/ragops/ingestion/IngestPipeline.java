@@ -50,7 +50,6 @@ final class IngestPipeline {
   private final TikaExtractor extractor;
   private final Collections collectionSettings;
   private final ContentScanner scanner;
-  private final Embedder embedder;
   private final Tokenizer tokenizer;
   private final UsageLedger usage;
   private final ChunkWriter writer;
@@ -68,7 +67,6 @@ final class IngestPipeline {
       TikaExtractor extractor,
       Collections collectionSettings,
       ContentScanner scanner,
-      Embedder embedder,
       Tokenizer tokenizer,
       UsageLedger usage,
       ChunkWriter writer,
@@ -84,7 +82,6 @@ final class IngestPipeline {
     this.extractor = extractor;
     this.collectionSettings = collectionSettings;
     this.scanner = scanner;
-    this.embedder = embedder;
     this.tokenizer = tokenizer;
     this.usage = usage;
     this.writer = writer;
