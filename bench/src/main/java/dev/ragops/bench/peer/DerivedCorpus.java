@@ -21,7 +21,7 @@ import org.postgresql.PGConnection;
  * to a staging table; the HNSW index is dropped first and built again after, with its own
  * definition, as pgvector recommends for bulk loads.
  */
-final class DerivedCorpus {
+public final class DerivedCorpus {
 
   /** Seconds each step took, for the build-rate evidence in RESULTS.md. */
   record Timings(
@@ -148,7 +148,7 @@ final class DerivedCorpus {
   }
 
   /** A unit vector near the weighted mean of {@code a} and {@code b}, with Gaussian noise. */
-  static float[] mixture(float[] a, float[] b, Random random) {
+  public static float[] mixture(float[] a, float[] b, Random random) {
     double weight = 0.3 + 0.4 * random.nextDouble();
     float[] mixed = new float[a.length];
     double norm = 0;

@@ -2,6 +2,7 @@ package dev.ragops.bench.vector;
 
 import dev.ragops.bench.Latencies;
 import dev.ragops.bench.Results;
+import dev.ragops.bench.peer.DerivedCorpus;
 import dev.ragops.indexer.LuceneIndex;
 import dev.ragops.model.Chunk;
 import dev.ragops.model.IndexedChunk;
@@ -74,7 +75,7 @@ public final class VectorLegBench {
     while (vectors.size() < count) {
       int a = random.nextInt(data.documents().size());
       int b = random.nextInt(data.documents().size());
-      vectors.add(mixture(data.documents().get(a), data.documents().get(b), random));
+      vectors.add(DerivedCorpus.mixture(data.documents().get(a), data.documents().get(b), random));
       texts.add(data.documentTexts().get(a));
     }
     System.err.printf("%d vectors, %d queries%n", vectors.size(), data.queries().size());
@@ -181,21 +182,6 @@ public final class VectorLegBench {
     if (!batch.isEmpty()) {
       sink.accept(batch);
     }
-  }
-
-  private static float[] mixture(float[] a, float[] b, Random random) {
-    double weight = 0.3 + 0.4 * random.nextDouble();
-    float[] mixed = new float[a.length];
-    double norm = 0;
-    for (int d = 0; d < a.length; d++) {
-      mixed[d] = (float) (weight * a[d] + (1 - weight) * b[d] + 0.02 * random.nextGaussian());
-      norm += mixed[d] * mixed[d];
-    }
-    float scale = (float) (1 / Math.sqrt(norm));
-    for (int d = 0; d < a.length; d++) {
-      mixed[d] *= scale;
-    }
-    return mixed;
   }
 
   private static List<Set<Integer>> exactTopK(List<float[]> vectors, List<float[]> queries)
