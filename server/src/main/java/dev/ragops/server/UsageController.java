@@ -14,15 +14,18 @@ import java.util.List;
 /**
  * {@code GET /v1/usage?from&to&groupBy=collection|key}: tokens, chunks, documents, searches and
  * cost per collection or per API key over {@code [from, to)} (ISO dates or instants, UTC; default:
- * this month so far). Embedding-cache hits are shown as tokens and cost saved.
+ * this month so far). Embedding-cache hits are shown as tokens and cost saved. This node's pending
+ * search usage ({@link SearchTally}) is written first; other nodes' within their flush interval.
  */
 @Controller("/v1/usage")
 class UsageController {
 
   private final UsageTable table;
+  private final SearchTally searches;
 
-  UsageController(UsageTable table) {
+  UsageController(UsageTable table, SearchTally searches) {
     this.table = table;
+    this.searches = searches;
   }
 
   /** One group's figures; {@code group} is the collection or key id ({@code ""}: no key). */
@@ -46,6 +49,7 @@ class UsageController {
       @Nullable @QueryValue String from,
       @Nullable @QueryValue String to,
       @Nullable @QueryValue String groupBy) {
+    searches.flush();
     String grouping = groupBy == null ? "collection" : groupBy;
     if (!grouping.equals("collection") && !grouping.equals("key")) {
       throw new IllegalArgumentException(

@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
  * The {@link UsageLedger} of a server: charges each event to its collection and to the API key that
  * asked for it (the request's key; for ingest work, the key that queued the job, recorded by {@link
  * UsageFilter} and joined by job id), prices it with {@link ModelPrice}, stores it ({@link
- * UsageTable}), counts it in Prometheus and lets {@link BudgetWatch} check the budgets it touches.
- * Embedding-cache hits are not charged; their price is shown as saved. A failure is logged and
- * counted, never passed on to the work.
+ * UsageTable}; searches are added up by {@link SearchTally} and written in groups), counts it in
+ * Prometheus and lets {@link BudgetWatch} check the budgets it touches. Embedding-cache hits are
+ * not charged; their price is shown as saved. A failure is logged and counted, never passed on to
+ * the work.
  */
 @Singleton
 final class UsageRecorder implements UsageLedger {
@@ -29,14 +30,17 @@ final class UsageRecorder implements UsageLedger {
   private final UsageTable table;
   private final List<ModelPrice> prices;
   private final BudgetWatch budgets;
+  private final SearchTally searches;
   private final MeterRegistry meters;
 
   UsageRecorder(
       UsageTable table,
       List<ModelPrice> prices,
       BudgetWatch budgets,
+      SearchTally searches,
       @Nullable MeterRegistry registry) {
     this.table = table;
+    this.searches = searches;
     this.prices = List.copyOf(prices);
     this.budgets = budgets;
     this.meters = registry == null ? new SimpleMeterRegistry() : registry;
@@ -61,9 +65,13 @@ final class UsageRecorder implements UsageLedger {
     long charged = event.tokens() - event.cachedTokens();
     double cost = price.map(p -> p.cost(charged, event.computeMillis())).orElse(0.0);
     double saved = price.map(p -> p.cost(event.cachedTokens(), 0)).orElse(0.0);
-    table.insert(event, key, documents, cost, saved);
+    if (event.kind() == UsageEvent.Kind.SEARCH) {
+      searches.add(event, key, cost);
+    } else {
+      table.insert(event, key, documents, 1, cost, saved);
+      budgets.afterRecord(event.collection(), key);
+    }
     count(event, key, documents, charged, cost);
-    budgets.afterRecord(event.collection(), key);
   }
 
   private void count(

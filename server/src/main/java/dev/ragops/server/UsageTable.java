@@ -19,8 +19,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The usage tables: {@code usage_events} (one priced row per ingested document or search), {@code
- * usage_job_keys} (who queued each job) and {@code budget_alerts} (alerts already sent).
+ * The usage tables: {@code usage_events} (one priced row per ingested document, and per collection,
+ * key and model for the searches of one {@link SearchTally} flush), {@code usage_job_keys} (who
+ * queued each job) and {@code budget_alerts} (alerts already sent).
  */
 @Singleton
 class UsageTable {
@@ -28,8 +29,9 @@ class UsageTable {
   private static final String INSERT_EVENT_SQL =
       """
       INSERT INTO usage_events (recorded_at, collection, api_key_id, job_id, kind, model, tokens,
-                                cached_tokens, chunks, documents, compute_ms, cost, cost_saved)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\
+                                cached_tokens, chunks, documents, events, compute_ms, cost,
+                                cost_saved)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\
       """;
 
   private static final String INSERT_JOB_KEY_SQL =
@@ -59,7 +61,7 @@ class UsageTable {
       SELECT COALESCE(%1$s, '') AS grp,
              SUM(CASE WHEN kind = 'ingest' THEN tokens ELSE 0 END),
              SUM(cached_tokens), SUM(chunks), SUM(documents),
-             SUM(CASE WHEN kind = 'search' THEN 1 ELSE 0 END),
+             SUM(CASE WHEN kind = 'search' THEN events ELSE 0 END),
              SUM(CASE WHEN kind = 'search' THEN tokens ELSE 0 END),
              SUM(cost), SUM(cost_saved)
       FROM %2$s WHERE recorded_at >= ? AND recorded_at < ?
@@ -99,7 +101,12 @@ class UsageTable {
 
   @Transactional
   public void insert(
-      UsageEvent event, @Nullable String keyId, int documents, double cost, double costSaved) {
+      UsageEvent event,
+      @Nullable String keyId,
+      int documents,
+      int events,
+      double cost,
+      double costSaved) {
     try (PreparedStatement insert = dataSource.getConnection().prepareStatement(INSERT_EVENT_SQL)) {
       int column = 1;
       insert.setObject(column++, OffsetDateTime.now(ZoneOffset.UTC));
@@ -112,6 +119,7 @@ class UsageTable {
       insert.setLong(column++, event.cachedTokens());
       insert.setInt(column++, event.chunks());
       insert.setInt(column++, documents);
+      insert.setInt(column++, events);
       insert.setLong(column++, event.computeMillis());
       insert.setDouble(column++, cost);
       insert.setDouble(column, costSaved);

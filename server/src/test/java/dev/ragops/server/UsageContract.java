@@ -60,6 +60,10 @@ abstract class UsageContract extends GuardrailsContract {
     properties.put("ragops.usage.budgets.capped-daily.tokens", 60);
     properties.put("ragops.usage.budgets.capped-daily.alert-at", 0.5);
     properties.put("ragops.usage.budgets.capped-daily.hard-limit", true);
+    // nothing written on a timer: the test below sees exactly what searches and reads write
+    properties.put("ragops.usage.flush-interval", "1h");
+    properties.put("ragops.query-log.flush-interval", "1h");
+    properties.put("ragops.query-log.queue", 4);
     properties.put(
         "ragops.usage.alert-webhook",
         "http://127.0.0.1:" + webhook.getAddress().getPort() + "/alerts");
@@ -134,7 +138,12 @@ abstract class UsageContract extends GuardrailsContract {
     var row = rowOf(byCollection.get("rows"), "counted");
     assertThat(row.get("documents").getLongValue()).isEqualTo(4);
     assertThat(row.get("chunks").getLongValue())
-        .isEqualTo(column("SELECT COUNT(*) FROM chunks").stream().mapToLong(Long::parseLong).sum());
+        .isEqualTo(
+            Long.parseLong(
+                column(
+                        "SELECT COUNT(*) FROM chunks c JOIN collections k"
+                            + " ON k.id = c.collection_id WHERE k.name = 'counted'")
+                    .get(0)));
     assertThat(row.get("tokensSaved").getLongValue()).isEqualTo(savedTokens).isPositive();
     assertThat(row.get("embeddingTokens").getLongValue()).isEqualTo(firstDocTokens);
     assertThat(row.get("searchRequests").getLongValue()).isEqualTo(2);
@@ -210,6 +219,46 @@ abstract class UsageContract extends GuardrailsContract {
                 .counter()
                 .count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void searchesAreWrittenBehindInBatchesAndNoneIsLost() {
+    var admin = api.withKey(ADMIN);
+    api = admin;
+    createCollection("{\"name\":\"tallied\"}");
+    ingested("tallied", "cran.txt", cranfield(1).get(0));
+    // reading the log writes the queue, which other tests' searches may have left entries in
+    assertThat(admin.get("/v1/collections/tallied/queries").statusCode()).isEqualTo(200);
+    List<String> queryIds = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      queryIds.add(
+          search("tallied", "{\"query\":\"slipstream " + i + "\"}")
+              .get("queryId")
+              .getStringValue());
+    }
+    // the query log's queue holds 4; the other 8 searches wrote their own entries
+    assertThat(column("SELECT COUNT(*) FROM query_log WHERE collection = 'tallied'"))
+        .containsExactly("8");
+    var logged = parse(admin.get("/v1/collections/tallied/queries?limit=50")).get("queries");
+    List<String> loggedIds = new java.util.ArrayList<>();
+    for (int i = 0; i < logged.size(); i++) {
+      loggedIds.add(logged.get(i).get("queryId").getStringValue());
+    }
+    assertThat(loggedIds).containsExactlyInAnyOrderElementsOf(queryIds);
+
+    // search usage waits in memory, then goes in as one row for the collection, key and model
+    assertThat(
+            column(
+                "SELECT COUNT(*) FROM usage_events WHERE collection = 'tallied'"
+                    + " AND kind = 'search'"))
+        .containsExactly("0");
+    var row = rowOf(parse(admin.get("/v1/usage")).get("rows"), "tallied");
+    assertThat(row.get("searchRequests").getLongValue()).isEqualTo(12);
+    assertThat(
+            column(
+                "SELECT events FROM usage_events WHERE collection = 'tallied'"
+                    + " AND kind = 'search'"))
+        .containsExactly("12");
   }
 
   @Test
