@@ -1,6 +1,7 @@
 package dev.ragops.eval;
 
 import dev.ragops.model.CollectionCatalog;
+import dev.ragops.model.ConflictException;
 import dev.ragops.model.Embedder;
 import dev.ragops.model.LearnedModel;
 import dev.ragops.model.NonRetriableException;
@@ -158,6 +159,24 @@ public class EvalRuns {
                 "eval run '" + runId + "' does not exist in collection '" + collection + "'"));
   }
 
+  /**
+   * Deletes run {@code runId} with its per-case results, once it has ended.
+   *
+   * @throws NotFoundException if it does not exist
+   * @throws ConflictException while it is queued or running
+   */
+  void delete(String collection, String runId) {
+    var run = get(collection, runId);
+    if (!store.deleteEnded(runId)) {
+      throw new ConflictException(
+          "eval run "
+              + runId
+              + " is "
+              + run.status()
+              + "; only a succeeded or failed run can be deleted");
+    }
+  }
+
   List<RunStore.QueryResult> queries(String runId) {
     return store.queries(runId);
   }
@@ -252,7 +271,12 @@ public class EvalRuns {
                 golden.query(),
                 CaseScore.chunksToRetrieve(golden, depth),
                 retrieval);
-        var score = CaseScore.of(golden, hits, depth);
+        // a rerank stage's order is the ranking (its scores may tie)
+        var score =
+            CaseScore.of(
+                golden,
+                retrieval.containsKey("rerank") ? CaseScore.inListOrder(hits) : hits,
+                depth);
         results.add(
             new RunStore.QueryResult(
                 golden.id(), golden.query(), score.metrics(), score.ranking(), now.stale(golden)));

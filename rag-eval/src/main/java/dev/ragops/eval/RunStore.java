@@ -67,6 +67,9 @@ class RunStore {
       WHERE id = ? AND status IN ('queued', 'running')\
       """;
 
+  private static final String DELETE_ENDED_SQL =
+      "DELETE FROM eval_runs WHERE id = ? AND status IN ('succeeded', 'failed')";
+
   private static final String INSERT_QUERY_SQL =
       """
       INSERT INTO eval_run_queries (run_id, position, case_id, query_text, metrics, retrieved,
@@ -191,6 +194,21 @@ class RunStore {
       update.executeUpdate();
     } catch (SQLException e) {
       throw new RetriableException("could not record the failure of eval run " + runId, e);
+    }
+  }
+
+  /**
+   * Deletes a run that has ended, with its per-case results (by cascade).
+   *
+   * @return false when it is queued or running (or gone)
+   */
+  @Transactional
+  boolean deleteEnded(String runId) {
+    try (PreparedStatement delete = connection().prepareStatement(DELETE_ENDED_SQL)) {
+      delete.setObject(1, UUID.fromString(runId));
+      return delete.executeUpdate() > 0;
+    } catch (SQLException e) {
+      throw new RetriableException("could not delete eval run " + runId, e);
     }
   }
 

@@ -357,7 +357,8 @@ final class Tuning {
               golden.query(),
               CaseScore.chunksToRetrieve(golden, DEPTH),
               settings);
-      scores[i] = CaseScore.of(golden, hits, DEPTH).metrics().get(METRIC);
+      var ranked = settings.containsKey("rerank") ? CaseScore.inListOrder(hits) : hits;
+      scores[i] = CaseScore.of(golden, ranked, DEPTH).metrics().get(METRIC);
     }
     return scores;
   }

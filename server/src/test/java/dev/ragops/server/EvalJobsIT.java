@@ -162,6 +162,13 @@ class EvalJobsIT {
       assertThat(failed.get("status").getStringValue()).isEqualTo("failed");
       assertThat(failed.get("error").getStringValue()).contains("gave up after 3 attempts");
       assertThat(resultRows(cluster, runId)).isZero();
+
+      // an ended run can be deleted, a running one not
+      execute(cluster, "UPDATE eval_runs SET status = 'running' WHERE id = ?", runId);
+      assertThat(Cluster.api(node).delete(path + runId).statusCode()).isEqualTo(409);
+      execute(cluster, "UPDATE eval_runs SET status = 'failed' WHERE id = ?", runId);
+      assertThat(Cluster.api(node).delete(path + runId).statusCode()).isEqualTo(204);
+      assertThat(Cluster.api(node).get(path + runId).statusCode()).isEqualTo(404);
     }
   }
 
