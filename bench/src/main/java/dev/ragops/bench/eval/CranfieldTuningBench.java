@@ -178,11 +178,17 @@ public final class CranfieldTuningBench {
           String.format(
               "- Setup: embedded mode, default settings; %d documents uploaded as JSON text (title,"
                   + " blank line, text; %d without text skipped) in %.0f s; %d golden cases imported"
-                  + " with their graded qrels through `datasets:import` (%d judgments of the"
-                  + " skipped documents left out: a judgment must name a document of the"
-                  + " collection); each row one eval run (`POST /evals`, k = 100 documents, 300"
-                  + " chunks asked per case)%n",
-              jobs.size(), skipped, ingestSeconds, cases.size(), dropped));
+                  + " with their graded qrels through `datasets:import` (%d %s left out: a"
+                  + " judgment must name a document of the collection); each row one eval run"
+                  + " (`POST /evals`, k = 100 documents, 300 chunks asked per case)%n",
+              jobs.size(),
+              skipped,
+              ingestSeconds,
+              cases.size(),
+              dropped,
+              dropped == 1
+                  ? "judgment of a skipped document"
+                  : "judgments of the skipped documents"));
       table.append(
           String.format(
               "- Tuning: `POST /evals:tune {\"folds\":5,\"targets\":[\"fusion\",\"learned\"]}`,"
@@ -257,6 +263,42 @@ public final class CranfieldTuningBench {
           String.format(
               "%nThe model fitted on all cases: `%s`.%n",
               JSON.writeValueAsString(learned.get("model"))));
+      @SuppressWarnings("unchecked")
+      List<Number> weights =
+          (List<Number>) ((Map<String, Object>) learned.get("model")).get("weights");
+      if (weights.stream().allMatch(w -> w.doubleValue() == 0)) {
+        table.append(
+            "\nEvery weight of that model is 0: on all cases together no feature moved nDCG@10"
+                + " above the fused order, so the model keeps the RRF order and the"
+                + " `learned rerank` row is the RRF ranking itself. It differs from `hybrid-rrf`"
+                + " only in how ties count: a run with a rerank stage is scored in the order the"
+                + " search returned, a run without one in trec_eval order, where equal fused"
+                + " scores are broken by document id.\n");
+      }
+      if (learnedApplied) {
+        double lowest =
+            learnedFolds.stream()
+                .mapToDouble(f -> number(f, "learned") - number(f, "baseline"))
+                .min()
+                .orElse(0);
+        double highest =
+            learnedFolds.stream()
+                .mapToDouble(f -> number(f, "learned") - number(f, "baseline"))
+                .max()
+                .orElse(0);
+        table.append(
+            String.format(
+                "%nTuning made the learned rerank the collection's default because its held-out"
+                    + " gain (%+.4f) is above 0; the rule has no margin. Per fold the gain ranges"
+                    + " from %+.4f to %+.4f%s.%n",
+                number(learned, "heldOutGain"),
+                lowest,
+                highest,
+                lowest < 0 && highest > 0
+                    ? ", so it is within the spread between folds: a tie with RRF, not a"
+                        + " measured improvement"
+                    : ""));
+      }
       table.append(
           "\nThe `tuned-weighted` and `learned rerank` rows are in-sample (fitted and scored on the"
               + " same "
