@@ -24,9 +24,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Eval runs, tunings and trace scoring on the shared job engine, across nodes sharing one
  * PostgreSQL, with the real parser, model and judge: a node of role {@code api} only stores and
- * enqueues them, a {@code worker} node runs them; a run's job made again (as after its worker died)
- * leaves one result set, and a run whose job keeps being started without finishing ends failed with
- * the reason.
+ * enqueues them, a {@code worker} node runs them; a worker process killed with {@code kill -9}
+ * mid-run has its run finished by another worker once its lease expires; a run's job made again (as
+ * after its worker died) leaves one result set, and a run whose job keeps being started without
+ * finishing ends failed with the reason.
  */
 class EvalJobsIT {
 
@@ -169,6 +170,73 @@ class EvalJobsIT {
       execute(cluster, "UPDATE eval_runs SET status = 'failed' WHERE id = ?", runId);
       assertThat(Cluster.api(node).delete(path + runId).statusCode()).isEqualTo(204);
       assertThat(Cluster.api(node).get(path + runId).statusCode()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void aRunWhoseWorkerIsKilledIsFinishedByAnotherWorkerAfterTheLease()
+      throws IOException, SQLException {
+    long seed = SEED.value();
+    try (var cluster = new Cluster()) {
+      var api = cluster.node("api", Map.of());
+      String collection = Cluster.newCollection(api);
+      var documents = GeneratedCorpus.documents("killed", 40, 12, seed);
+      // every sentence a case, each asking for 1000 chunks: a run that takes seconds
+      List<Map<String, Object>> cases = new java.util.ArrayList<>();
+      for (var document : documents) {
+        String body = document.text().substring(document.text().indexOf("\n\n") + 2);
+        for (String sentence : body.split("\\. ")) {
+          if (sentence.strip().length() > 20) {
+            cases.add(
+                Map.of(
+                    "query",
+                    sentence.strip(),
+                    "relevant",
+                    List.of(Map.of("sourceId", document.sourceId(), "grade", 1))));
+          }
+        }
+      }
+      String runId;
+      try (var doomed = WorkerProcess.start("doomed-eval", "worker", cluster.database)) {
+        cluster.awaitJobs(Cluster.upload(api, collection, documents, 20), TIMEOUT);
+        post(
+            api,
+            "/v1/collections/" + collection + "/datasets:import",
+            Map.of("name", "golden", "cases", cases),
+            201);
+        runId =
+            post(
+                    api,
+                    "/v1/collections/" + collection + "/evals",
+                    Map.of("dataset", "golden", "k", 1000),
+                    202)
+                .get("id")
+                .getStringValue();
+        String path = "/v1/collections/" + collection + "/evals/" + runId;
+        Cluster.await(
+            () ->
+                !Cluster.json(api, Cluster.api(api).get(path))
+                    .get("status")
+                    .getStringValue()
+                    .equals("queued"),
+            TIMEOUT,
+            () -> "the worker never started the run:\n" + doomed.log());
+        doomed.kill();
+      }
+      String path = "/v1/collections/" + collection + "/evals/" + runId;
+      var orphaned = Cluster.json(api, Cluster.api(api).get(path));
+      assertThat(orphaned.get("status").getStringValue())
+          .as("the run ended before the kill; make it longer")
+          .isEqualTo("running");
+
+      var survivor = cluster.node("worker", Map.of());
+      var run = awaitEnd(api, path);
+      assertThat(run.get("status").getStringValue()).as(run.toString()).isEqualTo("succeeded");
+      assertThat(resultRows(cluster, runId)).isEqualTo(cases.size());
+      var servers = servers(api, runId);
+      assertThat(servers).hasSize(2).contains(survivor.getBean(JobServer.class).serverId());
+      System.out.printf(
+          "eval run of %d cases killed mid-run, finished by another worker%n", cases.size());
     }
   }
 
