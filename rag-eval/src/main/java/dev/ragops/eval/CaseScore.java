@@ -1,6 +1,7 @@
 package dev.ragops.eval;
 
 import dev.ragops.model.Retriever;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,23 @@ record CaseScore(Map<String, Double> metrics, List<String> ranking) {
           Metric.parse("map"),
           Metric.parse("p@10"),
           Metric.parse("rprec"));
+
+  /**
+   * The hits with scores that follow their order ({@code n, n − 1, …, 1}), for scoring a search
+   * with a rerank stage: its order is the ranking, while its scores may tie (a learned model that
+   * gives several hits the same score keeps their fused order) or need not follow the order (MMR),
+   * and trec_eval order would break such ties by document id instead.
+   */
+  static List<Retriever.Hit> inListOrder(List<Retriever.Hit> hits) {
+    List<Retriever.Hit> ranked = new ArrayList<>(hits.size());
+    for (int i = 0; i < hits.size(); i++) {
+      var hit = hits.get(i);
+      ranked.add(
+          new Retriever.Hit(
+              hit.chunkId(), hit.documentId(), hit.sourceId(), hits.size() - i, hit.features()));
+    }
+    return ranked;
+  }
 
   /** How many chunks to ask the retriever for so that {@code depth} ids can be scored. */
   static int chunksToRetrieve(GoldenCase golden, int depth) {

@@ -3,11 +3,14 @@ package dev.ragops.eval;
 import dev.ragops.model.ConflictException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.LinkedHashMap;
@@ -54,6 +57,13 @@ class EvalController {
     body.put("error", run.error());
     body.put("queries", runs.queries(run.id()));
     return body;
+  }
+
+  /** Deletes an ended run (succeeded or failed) with its per-case results; 409 while it runs. */
+  @Delete("/{id}")
+  @Status(HttpStatus.NO_CONTENT)
+  void delete(String name, String id) {
+    runs.delete(name, id);
   }
 
   /** Per-metric deltas and per-case wins and losses of run {@code with} against run {@code id}. */

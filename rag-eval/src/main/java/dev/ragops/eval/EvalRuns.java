@@ -1,12 +1,13 @@
 package dev.ragops.eval;
 
 import dev.ragops.model.CollectionCatalog;
+import dev.ragops.model.ConflictException;
 import dev.ragops.model.Embedder;
 import dev.ragops.model.LearnedModel;
 import dev.ragops.model.NonRetriableException;
 import dev.ragops.model.NotFoundException;
+import dev.ragops.model.RetriableException;
 import dev.ragops.model.Retriever;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -16,16 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.jobrunr.scheduling.JobScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Eval runs: a golden set scored against one index generation of its collection with given
  * retrieval settings, persisted with its metrics, per-case results and a snapshot of the
- * configuration. Runs started over HTTP are queued and run one at a time in the background; {@link
- * #runNow} runs one in the caller's thread (for schedules and the quality gate).
+ * configuration. Runs started over HTTP are stored as queued and run as jobs of the job engine on a
+ * worker ({@link EvalRunJob}); {@link #runNow} runs one in the caller's thread (for schedules and
+ * the quality gate).
  */
 @Singleton
 public class EvalRuns {
@@ -50,8 +51,7 @@ public class EvalRuns {
   private final Provider<Embedder> embedder;
   private final RunStore store;
   private final CollectionDefaults defaults;
-  private final ExecutorService background =
-      Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("eval-runs").factory());
+  private final JobScheduler scheduler;
 
   EvalRuns(
       CollectionCatalog catalog,
@@ -59,7 +59,9 @@ public class EvalRuns {
       Retriever retriever,
       Provider<Embedder> embedder,
       RunStore store,
-      CollectionDefaults defaults) {
+      CollectionDefaults defaults,
+      JobScheduler scheduler) {
+    this.scheduler = scheduler;
     this.catalog = catalog;
     this.goldenSets = goldenSets;
     this.retriever = retriever;
@@ -88,11 +90,21 @@ public class EvalRuns {
       int generation,
       Map<String, Object> settings,
       String trigger) {
-    var prepared = prepare(collection, dataset, generation, settings, trigger);
-    return execute(collection, prepared);
+    var run = prepare(collection, dataset, generation, settings, trigger);
+    execute(run.id(), false);
+    var ended = get(collection, run.id());
+    if (!ended.status().equals("succeeded")) {
+      throw new NonRetriableException("eval run " + run.id() + " failed: " + ended.error());
+    }
+    return ended;
   }
 
-  /** Checks and queues a run; it runs in the background. */
+  /**
+   * Checks and stores a run as queued and hands it to the job engine under the run's id ({@link
+   * EvalRunJob}); a worker runs it.
+   *
+   * @throws RetriableException when the engine cannot take it (the run is then stored as failed)
+   */
   EvalRun start(String collection, Map<String, Object> body) {
     Map<String, Object> settings = new LinkedHashMap<>(body == null ? Map.of() : body);
     Object dataset = settings.remove("dataset");
@@ -109,15 +121,25 @@ public class EvalRuns {
     } else {
       throw new IllegalArgumentException("generation must be an integer, got " + generation);
     }
-    var prepared = prepare(collection, name, wanted, settings, "manual");
-    background.execute(() -> {
-      try {
-        execute(collection, prepared);
-      } catch (RuntimeException e) {
-        LOG.warn("Eval run {} of {} failed: {}", prepared.run().id(), collection, e.getMessage());
-      }
-    });
-    return prepared.run();
+    var run = prepare(collection, name, wanted, settings, "manual");
+    UUID id = UUID.fromString(run.id());
+    try {
+      scheduler.<EvalRunJob>enqueue(id, job -> job.run(id));
+    } catch (RuntimeException e) {
+      store.fail(run.id(), "the job engine could not take the run: " + JobAttempts.reason(e));
+      throw new RetriableException("the job engine is unavailable; start the run again later", e);
+    }
+    return run;
+  }
+
+  /**
+   * Runs the queued run {@code runId} (the job engine's entry, {@link EvalRunJob}): claims it,
+   * scores its cases and stores the results and {@code succeeded}, or {@code failed} with the
+   * reason. A run that has ended already is left as it is; a transient failure is thrown so the
+   * engine runs the job again ({@link JobAttempts}).
+   */
+  void runQueued(String runId) {
+    execute(runId, true);
   }
 
   List<EvalRun> list(String collection, int limit) {
@@ -137,13 +159,30 @@ public class EvalRuns {
                 "eval run '" + runId + "' does not exist in collection '" + collection + "'"));
   }
 
+  /**
+   * Deletes run {@code runId} with its per-case results, once it has ended.
+   *
+   * @throws NotFoundException if it does not exist
+   * @throws ConflictException while it is queued or running
+   */
+  void delete(String collection, String runId) {
+    var run = get(collection, runId);
+    if (!store.deleteEnded(runId)) {
+      throw new ConflictException(
+          "eval run "
+              + runId
+              + " is "
+              + run.status()
+              + "; only a succeeded or failed run can be deleted");
+    }
+  }
+
   List<RunStore.QueryResult> queries(String runId) {
     return store.queries(runId);
   }
 
-  private record Prepared(EvalRun run, List<GoldenCase> cases, int depth) {}
-
-  private Prepared prepare(
+  /** Checks the run and stores it as queued, with a snapshot of its settings. */
+  private EvalRun prepare(
       String collection,
       String dataset,
       int generation,
@@ -161,8 +200,7 @@ public class EvalRuns {
     retrieval.remove("embeddingModel"); // part of a snapshot, not a setting
     int depth = depth(retrieval.remove("k"));
     retriever.validate(retrieval);
-    var cases = goldenSets.casesForEval(collection, dataset);
-    if (cases.isEmpty()) {
+    if (goldenSets.casesForEval(collection, dataset).isEmpty()) {
       throw new IllegalArgumentException("dataset '" + dataset + "' has no cases");
     }
     Map<String, Object> snapshot = new LinkedHashMap<>();
@@ -195,41 +233,66 @@ public class EvalRuns {
             null,
             null);
     store.insert(collection, run);
-    return new Prepared(run, cases, depth);
+    return run;
   }
 
-  private EvalRun execute(String collection, Prepared prepared) {
-    String runId = prepared.run().id();
+  /**
+   * Claims run {@code runId} and scores it. With {@code engine}, a transient failure before the
+   * last attempt is thrown for the job engine to run the job again; otherwise every failure ends
+   * the run failed with its reason.
+   */
+  private void execute(String runId, boolean engine) {
+    var claim = store.claim(runId).orElse(null);
+    if (claim == null) {
+      LOG.info("Eval run {} has ended already (or is gone): nothing to run", runId);
+      return;
+    }
+    if (claim.attempts() > JobAttempts.MAX) {
+      store.fail(runId, JobAttempts.gaveUp(claim.attempts()));
+      return;
+    }
+    String collection = claim.collection();
     try {
-      store.running(runId);
-      Map<String, Object> retrieval = new LinkedHashMap<>(prepared.run().settings());
-      retrieval.remove("k");
+      var run = get(collection, runId);
+      Map<String, Object> retrieval = new LinkedHashMap<>(run.settings());
+      int depth = depth(retrieval.remove("k"));
       retrieval.remove("embeddingModel");
-      var now = goldenSets.lineage().snapshot(collection, prepared.cases());
+      var cases = goldenSets.casesForEval(collection, run.dataset());
+      if (cases.isEmpty()) {
+        throw new IllegalArgumentException("dataset '" + run.dataset() + "' has no cases");
+      }
+      var now = goldenSets.lineage().snapshot(collection, cases);
       List<RunStore.QueryResult> results = new ArrayList<>();
-      for (GoldenCase golden : prepared.cases()) {
+      for (GoldenCase golden : cases) {
         var hits =
             retriever.retrieve(
                 collection,
-                prepared.run().generation(),
+                run.generation(),
                 golden.query(),
-                CaseScore.chunksToRetrieve(golden, prepared.depth()),
+                CaseScore.chunksToRetrieve(golden, depth),
                 retrieval);
-        var score = CaseScore.of(golden, hits, prepared.depth());
+        // a rerank stage's order is the ranking (its scores may tie)
+        var score =
+            CaseScore.of(
+                golden,
+                retrieval.containsKey("rerank") ? CaseScore.inListOrder(hits) : hits,
+                depth);
         results.add(
             new RunStore.QueryResult(
                 golden.id(), golden.query(), score.metrics(), score.ranking(), now.stale(golden)));
       }
-      store.succeed(
-          runId,
-          CaseScore.means(results.stream().map(RunStore.QueryResult::metrics).toList()),
-          results);
+      var means = CaseScore.means(results.stream().map(RunStore.QueryResult::metrics).toList());
+      if (!store.succeed(runId, means, results)) {
+        LOG.info("Eval run {} was finished by another start of its job; results dropped", runId);
+      }
     } catch (RuntimeException e) {
-      String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-      store.fail(runId, reason);
-      throw new NonRetriableException("eval run " + runId + " failed: " + reason, e);
+      if (engine && claim.attempts() < JobAttempts.MAX && JobAttempts.retriable(e)) {
+        LOG.warn("Eval run {} of {} interrupted, it will run again: {}", runId, collection, e);
+        throw e;
+      }
+      LOG.warn("Eval run {} of {} failed: {}", runId, collection, JobAttempts.reason(e));
+      store.fail(runId, JobAttempts.reason(e));
     }
-    return get(collection, runId);
   }
 
   private static int depth(Object k) {
@@ -243,14 +306,5 @@ public class EvalRuns {
       return n.intValue();
     }
     throw new IllegalArgumentException("k must be an integer between 1 and 1000, got " + k);
-  }
-
-  /**
-   * Stops taking work and lets a running one end (it may be using the model) before the beans go.
-   */
-  @PreDestroy
-  void close() throws InterruptedException {
-    background.shutdownNow();
-    background.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
   }
 }

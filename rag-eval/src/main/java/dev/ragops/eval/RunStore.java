@@ -41,14 +41,34 @@ class RunStore {
       SELECT ?, id, ?, 'queued', ?, ?, ?, ? FROM collections WHERE name = ?\
       """;
 
-  private static final String SET_RUNNING_SQL =
-      "UPDATE eval_runs SET status = 'running' WHERE id = ?";
+  private static final String CLAIM_SQL =
+      """
+      UPDATE eval_runs SET status = 'running', attempts = attempts + 1
+      WHERE id = ? AND status IN ('queued', 'running')\
+      """;
+
+  private static final String SELECT_CLAIMED_SQL =
+      """
+      SELECT c.name, r.attempts FROM eval_runs r JOIN collections c ON c.id = r.collection_id
+      WHERE r.id = ?\
+      """;
 
   private static final String SUCCEED_SQL =
-      "UPDATE eval_runs SET status = 'succeeded', metrics = ?, finished_at = ? WHERE id = ?";
+      """
+      UPDATE eval_runs SET status = 'succeeded', metrics = ?, finished_at = ?
+      WHERE id = ? AND status = 'running'\
+      """;
+
+  private static final String DELETE_QUERIES_SQL = "DELETE FROM eval_run_queries WHERE run_id = ?";
 
   private static final String FAIL_SQL =
-      "UPDATE eval_runs SET status = 'failed', error = ?, finished_at = ? WHERE id = ?";
+      """
+      UPDATE eval_runs SET status = 'failed', error = ?, finished_at = ?
+      WHERE id = ? AND status IN ('queued', 'running')\
+      """;
+
+  private static final String DELETE_ENDED_SQL =
+      "DELETE FROM eval_runs WHERE id = ? AND status IN ('succeeded', 'failed')";
 
   private static final String INSERT_QUERY_SQL =
       """
@@ -100,13 +120,51 @@ class RunStore {
     }
   }
 
+  /** A run claimed by one start of its job: its collection and how many starts it has had. */
+  record Claim(String collection, int attempts) {}
+
+  /**
+   * Marks a queued or running run as running and counts one attempt; empty when the run has ended
+   * (or is gone), so a job that runs again after its run ended does nothing.
+   */
   @Transactional
-  void running(String runId) {
-    execute(SET_RUNNING_SQL, runId);
+  Optional<Claim> claim(String runId) {
+    try (PreparedStatement update = connection().prepareStatement(CLAIM_SQL);
+        PreparedStatement select = connection().prepareStatement(SELECT_CLAIMED_SQL)) {
+      update.setObject(1, UUID.fromString(runId));
+      if (update.executeUpdate() == 0) {
+        return Optional.empty();
+      }
+      select.setObject(1, UUID.fromString(runId));
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return Optional.of(new Claim(row.getString(1), row.getInt(2)));
+      }
+    } catch (SQLException e) {
+      throw new RetriableException("could not claim eval run " + runId, e);
+    }
   }
 
+  /**
+   * Stores a running run's metrics and per-case results, in one transaction, replacing any a
+   * previous start left; does nothing when the run is no longer running (another start of its job
+   * finished it first), so a run has one result set.
+   *
+   * @return whether this call finished the run
+   */
   @Transactional
-  void succeed(String runId, Map<String, Double> metrics, List<QueryResult> queries) {
+  boolean succeed(String runId, Map<String, Double> metrics, List<QueryResult> queries) {
+    try (PreparedStatement update = connection().prepareStatement(SUCCEED_SQL)) {
+      update.setString(1, write(metrics));
+      update.setObject(2, Instant.now().atOffset(ZoneOffset.UTC));
+      update.setObject(3, UUID.fromString(runId));
+      if (update.executeUpdate() == 0) {
+        return false;
+      }
+    } catch (SQLException e) {
+      throw new RetriableException("could not finish eval run " + runId, e);
+    }
+    execute(DELETE_QUERIES_SQL, runId);
     try (PreparedStatement insert = connection().prepareStatement(INSERT_QUERY_SQL)) {
       for (int i = 0; i < queries.size(); i++) {
         var query = queries.get(i);
@@ -123,16 +181,10 @@ class RunStore {
     } catch (SQLException e) {
       throw new RetriableException("could not store the results of eval run " + runId, e);
     }
-    try (PreparedStatement update = connection().prepareStatement(SUCCEED_SQL)) {
-      update.setString(1, write(metrics));
-      update.setObject(2, Instant.now().atOffset(ZoneOffset.UTC));
-      update.setObject(3, UUID.fromString(runId));
-      update.executeUpdate();
-    } catch (SQLException e) {
-      throw new RetriableException("could not finish eval run " + runId, e);
-    }
+    return true;
   }
 
+  /** Ends a queued or running run as failed with {@code error}; an ended run stays as it is. */
   @Transactional
   void fail(String runId, String error) {
     try (PreparedStatement update = connection().prepareStatement(FAIL_SQL)) {
@@ -142,6 +194,21 @@ class RunStore {
       update.executeUpdate();
     } catch (SQLException e) {
       throw new RetriableException("could not record the failure of eval run " + runId, e);
+    }
+  }
+
+  /**
+   * Deletes a run that has ended, with its per-case results (by cascade).
+   *
+   * @return false when it is queued or running (or gone)
+   */
+  @Transactional
+  boolean deleteEnded(String runId) {
+    try (PreparedStatement delete = connection().prepareStatement(DELETE_ENDED_SQL)) {
+      delete.setObject(1, UUID.fromString(runId));
+      return delete.executeUpdate() > 0;
+    } catch (SQLException e) {
+      throw new RetriableException("could not delete eval run " + runId, e);
     }
   }
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -31,11 +32,23 @@ class TraceStore {
   private static final String SCORED_SQL =
       """
       UPDATE eval_traces SET status = 'scored', judge = ?, score = ?, sentences = ?, scored_at = ?
-      WHERE id = ?\
+      WHERE id = ? AND status = 'pending'\
       """;
 
   private static final String FAILED_SQL =
-      "UPDATE eval_traces SET status = 'failed', error = ?, scored_at = ? WHERE id = ?";
+      """
+      UPDATE eval_traces SET status = 'failed', error = ?, scored_at = ?
+      WHERE id = ? AND status = 'pending'\
+      """;
+
+  private static final String CLAIM_SQL =
+      "UPDATE eval_traces SET attempts = attempts + 1 WHERE id = ? AND status = 'pending'";
+
+  private static final String SELECT_PENDING_SQL =
+      """
+      SELECT c.name, t.question, t.answer, t.contexts, t.attempts
+      FROM eval_traces t JOIN collections c ON c.id = t.collection_id WHERE t.id = ?\
+      """;
 
   private static final String RECENT_SQL =
       """
@@ -74,20 +87,59 @@ class TraceStore {
     }
   }
 
+  /** A trace waiting for its score, claimed by one start of its scoring job. */
+  record Pending(
+      String collection, String question, String answer, List<String> contexts, int attempts) {}
+
+  /**
+   * Counts one attempt at scoring a pending trace and returns what the judge needs; empty when the
+   * trace is no longer pending (scored or failed already, or gone).
+   */
   @Transactional
-  void scored(String traceId, Judgement judgement) {
+  Optional<Pending> claim(String traceId) {
+    try (PreparedStatement update = dataSource.getConnection().prepareStatement(CLAIM_SQL);
+        PreparedStatement select =
+            dataSource.getConnection().prepareStatement(SELECT_PENDING_SQL)) {
+      update.setObject(1, UUID.fromString(traceId));
+      if (update.executeUpdate() == 0) {
+        return Optional.empty();
+      }
+      select.setObject(1, UUID.fromString(traceId));
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return Optional.of(
+            new Pending(
+                row.getString(1),
+                row.getString(2),
+                row.getString(3),
+                json.readValue(row.getString(4), STRINGS),
+                row.getInt(5)));
+      }
+    } catch (SQLException | IOException e) {
+      throw new RetriableException("could not claim trace " + traceId, e);
+    }
+  }
+
+  /**
+   * Stores a pending trace's score; does nothing when it is no longer pending.
+   *
+   * @return whether this call scored it
+   */
+  @Transactional
+  boolean scored(String traceId, Judgement judgement) {
     try (PreparedStatement update = dataSource.getConnection().prepareStatement(SCORED_SQL)) {
       update.setString(1, judgement.judge());
       update.setDouble(2, judgement.score());
       update.setString(3, json.writeValueAsString(FaithfulnessResponse.of(judgement).sentences()));
       update.setObject(4, Instant.now().atOffset(ZoneOffset.UTC));
       update.setObject(5, UUID.fromString(traceId));
-      update.executeUpdate();
+      return update.executeUpdate() > 0;
     } catch (SQLException | IOException e) {
       throw new RetriableException("could not store the score of trace " + traceId, e);
     }
   }
 
+  /** Ends a pending trace as failed with {@code error}; does nothing when it is not pending. */
   @Transactional
   void failed(String traceId, String error) {
     try (PreparedStatement update = dataSource.getConnection().prepareStatement(FAILED_SQL)) {

@@ -2,30 +2,30 @@ package dev.ragops.eval;
 
 import dev.ragops.model.CollectionCatalog;
 import dev.ragops.model.DocumentCatalog;
+import dev.ragops.model.RetriableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jobrunr.scheduling.JobScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers given in production, stored as traces and scored for faithfulness in the background by
- * the default judge ({@code ragops.faithfulness.judge}), at {@code ragops.traces.sample-rate}
- * (default 1: every trace). Each score is recorded in the meter {@code ragops.traces.faithfulness}
- * (a distribution summary tagged with the collection and the judge); {@code ragops.traces} counts
- * traces by collection and outcome ({@code scored}, {@code skipped}, {@code failed}).
+ * Answers given in production, stored as traces and scored for faithfulness by a job of the job
+ * engine per sampled trace ({@link TraceScoringJob}, on a worker), with the default judge ({@code
+ * ragops.faithfulness.judge}), at {@code ragops.traces.sample-rate} (default 1: every trace). Each
+ * score is recorded in the meter {@code ragops.traces.faithfulness} (a distribution summary tagged
+ * with the collection and the judge); {@code ragops.traces} counts traces by collection and outcome
+ * ({@code scored}, {@code skipped}, {@code failed}).
  */
 @Singleton
 class Traces {
@@ -49,9 +49,7 @@ class Traces {
   private final TraceStore store;
   private final MeterRegistry meters;
   private final double sampleRate;
-  private final ExecutorService scoring =
-      Executors.newSingleThreadExecutor(
-          Thread.ofPlatform().daemon().name("trace-scoring").factory());
+  private final JobScheduler scheduler;
 
   Traces(
       CollectionCatalog catalog,
@@ -59,6 +57,7 @@ class Traces {
       Judges judges,
       TraceStore store,
       MeterRegistry meters,
+      JobScheduler scheduler,
       @Value("${ragops.traces.sample-rate:1.0}") double sampleRate) {
     if (!(sampleRate >= 0 && sampleRate <= 1)) {
       throw new IllegalArgumentException(
@@ -70,9 +69,13 @@ class Traces {
     this.store = store;
     this.meters = meters;
     this.sampleRate = sampleRate;
+    this.scheduler = scheduler;
   }
 
-  /** Stores a trace and, when it is sampled, queues it for scoring. */
+  /**
+   * Stores a trace and, when it is sampled, hands its scoring to the job engine under the trace's
+   * id.
+   */
   TraceView record(String collection, Request request) {
     catalog.requireActiveGeneration(collection);
     String question = request.question() == null ? "" : request.question();
@@ -99,7 +102,15 @@ class Traces {
             null);
     store.insert(collection, trace);
     if (sampled) {
-      scoring.execute(() -> score(collection, trace));
+      UUID id = UUID.fromString(trace.id());
+      try {
+        scheduler.<TraceScoringJob>enqueue(id, job -> job.score(id));
+      } catch (RuntimeException e) {
+        count(collection, "failed");
+        store.failed(trace.id(), "the job engine could not take it: " + JobAttempts.reason(e));
+        throw new RetriableException(
+            "the trace is stored but the job engine is unavailable to score it", e);
+      }
     } else {
       count(collection, "skipped");
     }
@@ -146,11 +157,29 @@ class Traces {
     return texts;
   }
 
-  private void score(String collection, TraceView trace) {
+  /**
+   * Scores the pending trace {@code traceId} (the job engine's entry, {@link TraceScoringJob}) with
+   * the default judge and stores the score, or {@code failed} with the reason. A trace that is no
+   * longer pending is left as it is; a transient failure is thrown so the engine runs the job again
+   * ({@link JobAttempts}).
+   */
+  void score(String traceId) {
+    var pending = store.claim(traceId).orElse(null);
+    if (pending == null) {
+      return;
+    }
+    String collection = pending.collection();
+    if (pending.attempts() > JobAttempts.MAX) {
+      count(collection, "failed");
+      store.failed(traceId, JobAttempts.gaveUp(pending.attempts()));
+      return;
+    }
     try {
       var judge = judges.get(null);
-      var judgement = judge.judge(trace.question(), trace.answer(), trace.contexts());
-      store.scored(trace.id(), judgement);
+      var judgement = judge.judge(pending.question(), pending.answer(), pending.contexts());
+      if (!store.scored(traceId, judgement)) {
+        return; // another start of this job scored it first
+      }
       DistributionSummary.builder("ragops.traces.faithfulness")
           .description("Faithfulness of production answers (sampled traces), 0 to 1")
           .tags("collection", collection, "judge", judgement.judge())
@@ -158,13 +187,14 @@ class Traces {
           .record(judgement.score());
       count(collection, "scored");
     } catch (RuntimeException e) {
-      LOG.warn("Could not score trace {} of {}: {}", trace.id(), collection, e.toString());
-      count(collection, "failed");
-      try {
-        store.failed(trace.id(), e.getMessage() == null ? e.toString() : e.getMessage());
-      } catch (RuntimeException again) {
-        LOG.warn("Could not record the failure of trace {}: {}", trace.id(), again.toString());
+      if (pending.attempts() < JobAttempts.MAX && JobAttempts.retriable(e)) {
+        LOG.warn(
+            "Scoring trace {} of {} interrupted, it will run again: {}", traceId, collection, e);
+        throw e;
       }
+      LOG.warn("Could not score trace {} of {}: {}", traceId, collection, e.toString());
+      count(collection, "failed");
+      store.failed(traceId, JobAttempts.reason(e));
     }
   }
 
@@ -174,14 +204,5 @@ class Traces {
         .tags("collection", collection, "outcome", outcome)
         .register(meters)
         .increment();
-  }
-
-  /**
-   * Stops taking work and lets a running one end (it may be using the model) before the beans go.
-   */
-  @PreDestroy
-  void close() throws InterruptedException {
-    scoring.shutdownNow();
-    scoring.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
   }
 }

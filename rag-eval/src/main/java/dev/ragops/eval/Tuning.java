@@ -3,17 +3,17 @@ package dev.ragops.eval;
 import dev.ragops.model.CollectionCatalog;
 import dev.ragops.model.LearnedModel;
 import dev.ragops.model.NotFoundException;
+import dev.ragops.model.RetriableException;
 import dev.ragops.model.Retriever;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.UUID;
+import org.jobrunr.scheduling.JobScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * nDCG@10 with k-fold cross-validation ({@link CrossValidation}) against the collection's current
  * hybrid settings. With the {@code learned} target it also fits a learned rerank model ({@link
  * LearnedFit}) on the same folds. Each choice becomes part of the collection's search defaults only
- * if it gains on held-out cases; the report says what was found either way. Tunings run one at a
- * time in the background.
+ * if it gains on held-out cases; the report says what was found either way. Tunings run as jobs of
+ * the job engine on a worker ({@link TuningJob}).
  */
 @Singleton
 final class Tuning {
@@ -103,15 +103,16 @@ final class Tuning {
   private final Retriever retriever;
   private final CollectionDefaults defaults;
   private final TuningStore store;
-  private final ExecutorService background =
-      Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("tuning").factory());
+  private final JobScheduler scheduler;
 
   Tuning(
       CollectionCatalog catalog,
       GoldenSets goldenSets,
       Retriever retriever,
       CollectionDefaults defaults,
-      TuningStore store) {
+      TuningStore store,
+      JobScheduler scheduler) {
+    this.scheduler = scheduler;
     this.catalog = catalog;
     this.goldenSets = goldenSets;
     this.retriever = retriever;
@@ -120,8 +121,10 @@ final class Tuning {
   }
 
   /**
-   * Checks the request and queues the tuning; it runs in the background (it searches 23 times per
-   * case) and its report is read with {@link #get}.
+   * Checks the request, stores the tuning as queued and hands it to the job engine under its id; a
+   * worker runs it (it searches 23 times per case) and its report is read with {@link #get}.
+   *
+   * @throws RetriableException when the engine cannot take it (the tuning is then stored as failed)
    */
   TuningStore.TuningView start(String collection, Request request) {
     int generation = catalog.requireActiveGeneration(collection);
@@ -144,18 +147,62 @@ final class Tuning {
           "targets must be a non-empty list of " + TARGETS + ", got " + targets);
     }
     var view = store.insert(collection, request.dataset());
-    background.execute(() -> {
-      try {
-        store.update(view.id(), "running", null, null);
-        var report = tune(collection, generation, request.dataset(), cases, folds, seed, targets);
-        store.update(view.id(), "succeeded", report, null);
-      } catch (RuntimeException e) {
-        LOG.warn("Tuning {} of {} failed: {}", view.id(), collection, e.toString());
-        store.update(
-            view.id(), "failed", null, e.getMessage() == null ? e.toString() : e.getMessage());
-      }
-    });
+    UUID id = UUID.fromString(view.id());
+    String dataset = request.dataset();
+    String targetList = String.join(",", targets);
+    try {
+      scheduler.<TuningJob>enqueue(
+          id, job -> job.run(id, collection, generation, dataset, folds, seed, targetList));
+    } catch (RuntimeException e) {
+      store.finish(
+          view.id(), "failed", null, "the job engine could not take it: " + JobAttempts.reason(e));
+      throw new RetriableException(
+          "the job engine is unavailable; start the tuning again later", e);
+    }
     return view;
+  }
+
+  /**
+   * Runs a queued tuning (the job engine's entry, {@link TuningJob}): claims it, tunes, and stores
+   * the report and {@code succeeded}, or {@code failed} with the reason. A tuning that has ended is
+   * left as it is; a transient failure is thrown so the engine runs the job again ({@link
+   * JobAttempts}).
+   */
+  void runQueued(
+      String id,
+      String collection,
+      int generation,
+      String dataset,
+      int folds,
+      long seed,
+      List<String> targets) {
+    var attempts = store.claim(id).orElse(null);
+    if (attempts == null) {
+      LOG.info("Tuning {} has ended already (or is gone): nothing to run", id);
+      return;
+    }
+    if (attempts > JobAttempts.MAX) {
+      store.finish(id, "failed", null, JobAttempts.gaveUp(attempts));
+      return;
+    }
+    try {
+      var cases = goldenSets.casesForEval(collection, dataset);
+      if (folds > cases.size()) {
+        throw new IllegalArgumentException(
+            "the dataset has " + cases.size() + " cases now, fewer than the " + folds + " folds");
+      }
+      var report = tune(collection, generation, dataset, cases, folds, seed, targets);
+      if (!store.finish(id, "succeeded", report, null)) {
+        LOG.info("Tuning {} was finished by another start of its job", id);
+      }
+    } catch (RuntimeException e) {
+      if (attempts < JobAttempts.MAX && JobAttempts.retriable(e)) {
+        LOG.warn("Tuning {} of {} interrupted, it will run again: {}", id, collection, e);
+        throw e;
+      }
+      LOG.warn("Tuning {} of {} failed: {}", id, collection, e.toString());
+      store.finish(id, "failed", null, JobAttempts.reason(e));
+    }
   }
 
   TuningStore.TuningView get(String collection, String id) {
@@ -310,16 +357,10 @@ final class Tuning {
               golden.query(),
               CaseScore.chunksToRetrieve(golden, DEPTH),
               settings);
-      scores[i] = CaseScore.of(golden, hits, DEPTH).metrics().get(METRIC);
+      var ranked = settings.containsKey("rerank") ? CaseScore.inListOrder(hits) : hits;
+      scores[i] = CaseScore.of(golden, ranked, DEPTH).metrics().get(METRIC);
     }
     return scores;
-  }
-
-  /** Lets a running tuning end before the beans it uses go. */
-  @PreDestroy
-  void close() throws InterruptedException {
-    background.shutdownNow();
-    background.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   private static double mean(double[] values) {

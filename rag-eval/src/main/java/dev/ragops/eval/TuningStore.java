@@ -38,8 +38,20 @@ class TuningStore {
       SELECT ?, id, ?, 'queued', ? FROM collections WHERE name = ?\
       """;
 
-  private static final String UPDATE_SQL =
-      "UPDATE eval_tunings SET status = ?, report = ?, error = ?, finished_at = ? WHERE id = ?";
+  private static final String CLAIM_SQL =
+      """
+      UPDATE eval_tunings SET status = 'running', attempts = attempts + 1
+      WHERE id = ? AND status IN ('queued', 'running')\
+      """;
+
+  private static final String SELECT_ATTEMPTS_SQL =
+      "SELECT attempts FROM eval_tunings WHERE id = ?";
+
+  private static final String FINISH_SQL =
+      """
+      UPDATE eval_tunings SET status = ?, report = ?, error = ?, finished_at = ?
+      WHERE id = ? AND status IN ('queued', 'running')\
+      """;
 
   private static final String SELECT_SQL =
       """
@@ -73,18 +85,45 @@ class TuningStore {
     }
   }
 
-  /** Sets the status, and with {@code succeeded} / {@code failed} the report or error. */
+  /**
+   * Marks a queued or running tuning as running and counts one attempt; returns the attempts so
+   * far, or empty when the tuning has ended (or is gone).
+   */
   @Transactional
-  void update(String id, String status, @Nullable Tuning.Report report, @Nullable String error) {
-    boolean done = status.equals("succeeded") || status.equals("failed");
-    try (PreparedStatement update = dataSource.getConnection().prepareStatement(UPDATE_SQL)) {
+  Optional<Integer> claim(String id) {
+    try (PreparedStatement update = dataSource.getConnection().prepareStatement(CLAIM_SQL);
+        PreparedStatement select =
+            dataSource.getConnection().prepareStatement(SELECT_ATTEMPTS_SQL)) {
+      update.setObject(1, UUID.fromString(id));
+      if (update.executeUpdate() == 0) {
+        return Optional.empty();
+      }
+      select.setObject(1, UUID.fromString(id));
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return Optional.of(row.getInt(1));
+      }
+    } catch (SQLException e) {
+      throw new RetriableException("could not claim tuning " + id, e);
+    }
+  }
+
+  /**
+   * Ends a queued or running tuning: {@code succeeded} with its report or {@code failed} with the
+   * error. A tuning that has ended already is left as it is.
+   *
+   * @return whether this call ended it
+   */
+  @Transactional
+  boolean finish(String id, String status, @Nullable Tuning.Report report, @Nullable String error) {
+    try (PreparedStatement update = dataSource.getConnection().prepareStatement(FINISH_SQL)) {
       update.setString(1, status);
       update.setString(2, report == null ? null : json.writeValueAsString(report));
       update.setString(
           3, error == null ? null : error.substring(0, Math.min(4000, error.length())));
-      update.setObject(4, done ? Instant.now().atOffset(ZoneOffset.UTC) : null);
+      update.setObject(4, Instant.now().atOffset(ZoneOffset.UTC));
       update.setObject(5, UUID.fromString(id));
-      update.executeUpdate();
+      return update.executeUpdate() > 0;
     } catch (SQLException | IOException e) {
       throw new RetriableException("could not update tuning " + id, e);
     }

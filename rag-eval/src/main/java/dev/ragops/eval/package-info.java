@@ -22,7 +22,11 @@
  *       dev.ragops.eval.RunComparison}, {@link dev.ragops.eval.RunStore}; tuning by {@link
  *       dev.ragops.eval.Tuning} with {@link dev.ragops.eval.CrossValidation}, stored as {@link
  *       dev.ragops.eval.CollectionDefaults}.
- *   <li><b>Traces</b>: {@link dev.ragops.eval.Traces}, scored in the background.
+ *   <li><b>Traces</b>: {@link dev.ragops.eval.Traces}, scored by jobs of the job engine.
+ *   <li><b>Jobs</b>: runs, tunings and trace scoring started over HTTP run on the job engine
+ *       (JobRunr) on a worker, keyed by their row's id: {@link dev.ragops.eval.EvalRunJob}, {@link
+ *       dev.ragops.eval.TuningJob}, {@link dev.ragops.eval.TraceScoringJob}, with the attempt rules
+ *       of {@link dev.ragops.eval.JobAttempts}.
  *   <li><b>CLI</b>: {@link dev.ragops.eval.Evaluator}, the module's entry type, runs {@code eval}
  *       and {@code faithfulness} against a server it is handed.
  * </ul>

@@ -22,6 +22,19 @@ class CaseScoreTest {
   }
 
   @Test
+  void rerankedHitsWithTiedScoresAreScoredInTheirListOrder() {
+    var golden = golden(new Judgment("a", null, 1, HASH));
+    // a rerank stage kept a (relevant) first among equal scores; trec_eval order would put z first
+    var hits = List.of(hit("c1", "a", 0.0), hit("c2", "m", 0.0), hit("c3", "z", 0.0));
+
+    assertThat(CaseScore.of(golden, hits, 100).ranking()).containsExactly("z", "m", "a");
+    var ranked = CaseScore.of(golden, CaseScore.inListOrder(hits), 100);
+
+    assertThat(ranked.ranking()).containsExactly("a", "m", "z");
+    assertThat(ranked.metrics().get("mrr@10")).isEqualTo(1.0);
+  }
+
+  @Test
   void documentCasesScoreEachDocumentByItsBestChunk() {
     var golden = golden(new Judgment("a", null, 2, HASH), new Judgment("c", null, 1, HASH));
     // b's chunks come first and twice; a's second chunk must not count again

@@ -14,7 +14,9 @@ enum Role {
   ALL,
   /** The REST API; jobs it enqueues run on workers. */
   API,
-  /** Runs jobs (ingest, and scheduled ones) from the shared database. */
+  /**
+   * Runs jobs (ingest, eval runs, tunings, trace scoring, scheduled ones) from the shared database.
+   */
   WORKER,
   /** Serves {@code /v1/embeddings} on GPUs; runs no jobs. */
   EMBEDDER;
