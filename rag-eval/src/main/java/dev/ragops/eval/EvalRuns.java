@@ -122,14 +122,18 @@ public class EvalRuns {
       throw new IllegalArgumentException("generation must be an integer, got " + generation);
     }
     var run = prepare(collection, name, wanted, settings, "manual");
-    UUID id = UUID.fromString(run.id());
     try {
-      scheduler.<EvalRunJob>enqueue(id, job -> job.run(id));
+      enqueue(UUID.fromString(run.id()));
     } catch (RuntimeException e) {
       store.fail(run.id(), "the job engine could not take the run: " + JobAttempts.reason(e));
       throw new RetriableException("the job engine is unavailable; start the run again later", e);
     }
     return run;
+  }
+
+  /** Hands the run to the job engine under its id ({@link EvalRunJob}). */
+  void enqueue(UUID id) {
+    scheduler.<EvalRunJob>enqueue(id, job -> job.run(id));
   }
 
   /**

@@ -102,9 +102,8 @@ class Traces {
             null);
     store.insert(collection, trace);
     if (sampled) {
-      UUID id = UUID.fromString(trace.id());
       try {
-        scheduler.<TraceScoringJob>enqueue(id, job -> job.score(id));
+        enqueue(UUID.fromString(trace.id()));
       } catch (RuntimeException e) {
         count(collection, "failed");
         store.failed(trace.id(), "the job engine could not take it: " + JobAttempts.reason(e));
@@ -155,6 +154,11 @@ class Traces {
       texts.add(chunk.text());
     }
     return texts;
+  }
+
+  /** Hands the pending trace to the job engine under its id ({@link TraceScoringJob}). */
+  void enqueue(UUID id) {
+    scheduler.<TraceScoringJob>enqueue(id, job -> job.score(id));
   }
 
   /**

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,7 +112,10 @@ class EvalJobsIT {
   void aRunWhoseJobIsMadeAgainKeepsOneResultSetAndGivesUpAfterItsAttempts() throws SQLException {
     long seed = SEED.value();
     try (var cluster = new Cluster()) {
-      var node = cluster.node("all", Map.of());
+      var node =
+          cluster.node(
+              "all",
+              Map.of("ragops.evals.sweep-interval", "1s", "ragops.evals.requeue-after", "5s"));
       String collection = Cluster.newCollection(node);
       var documents = GeneratedCorpus.documents("again", 4, 10, seed);
       cluster.awaitJobs(Cluster.upload(node, collection, documents, 4), TIMEOUT);
@@ -136,6 +141,41 @@ class EvalJobsIT {
       var first = awaitEnd(node, path + runId);
       assertThat(first.get("status").getStringValue()).isEqualTo("succeeded");
       var job = node.getBean(EvalRunJob.class);
+
+      // stored, but its node died before handing it to the engine: the sweeper hands it over; a
+      // tuning (whose parameters lived only in its job) ends failed, saying to start it again
+      String orphan = UUID.randomUUID().toString();
+      try (var connection = cluster.connect();
+          var copy =
+              connection.prepareStatement(
+                  "INSERT INTO eval_runs (id, collection_id, dataset_name, status, trigger_kind,"
+                      + " generation, settings, created_at) SELECT ?, collection_id, dataset_name,"
+                      + " 'queued', trigger_kind, generation, settings, ? FROM eval_runs"
+                      + " WHERE id = ?")) {
+        copy.setObject(1, UUID.fromString(orphan));
+        copy.setObject(2, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1));
+        copy.setObject(3, UUID.fromString(runId));
+        assertThat(copy.executeUpdate()).isEqualTo(1);
+      }
+      String orphanTuning = UUID.randomUUID().toString();
+      try (var connection = cluster.connect();
+          var insert =
+              connection.prepareStatement(
+                  "INSERT INTO eval_tunings (id, collection_id, dataset_name, status, created_at)"
+                      + " SELECT ?, collection_id, dataset_name, 'queued', ? FROM eval_runs"
+                      + " WHERE id = ?")) {
+        insert.setObject(1, UUID.fromString(orphanTuning));
+        insert.setObject(2, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1));
+        insert.setObject(3, UUID.fromString(runId));
+        assertThat(insert.executeUpdate()).isEqualTo(1);
+      }
+      var swept = awaitEnd(node, path + orphan);
+      assertThat(swept.get("status").getStringValue()).as(swept.toString()).isEqualTo("succeeded");
+      assertThat(resultRows(cluster, orphan)).isEqualTo(cases.size());
+      var lostTuning = awaitEnd(node, "/v1/collections/" + collection + "/tunings/" + orphanTuning);
+      assertThat(lostTuning.get("status").getStringValue()).isEqualTo("failed");
+      assertThat(lostTuning.get("error").getStringValue())
+          .contains("never received", "start it again");
 
       // the same job again after the run ended: nothing changes
       job.run(UUID.fromString(runId));
