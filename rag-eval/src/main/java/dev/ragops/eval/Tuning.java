@@ -78,7 +78,8 @@ final class Tuning {
   /**
    * The learned rerank model ({@link LearnedFit}): its held-out nDCG@10 against the baseline's,
    * each fold's means, the model fitted on all cases and whether it became the collection's default
-   * rerank stage (only when the held-out gain is positive).
+   * rerank stage (only when the held-out gain is positive and some weight is not zero: an all-zero
+   * model keeps the fused order).
    */
   @Serdeable
   record LearnedReport(
@@ -245,7 +246,8 @@ final class Tuning {
               fit.gain(),
               learnedFolds,
               learnedModel.toMap(),
-              fit.gain() > 0);
+              // all-zero weights keep the fused order: storing them would change nothing
+              fit.gain() > 0 && learnedModel.weights().stream().anyMatch(w -> w != 0));
     }
     List<Map<String, Object>> candidates =
         targets.contains("fusion") ? candidates() : List.of(baseline);
