@@ -236,7 +236,12 @@ abstract class TracingContract {
         return found.get();
       }
       assertThat(System.nanoTime())
-          .as("no such span among %s", spans.getFinishedSpanItems())
+          .as(
+              "no such span among %s",
+              spans.getFinishedSpanItems().stream()
+                  .map(span ->
+                      span.getName() + " " + span.getSpanId() + "<-" + span.getParentSpanId())
+                  .toList())
           .isLessThan(deadline);
       sleep(50);
     }
