@@ -84,7 +84,9 @@ class StageTest {
 
     SpanData queued = span("http.upload");
     SpanData ran = span("ingest");
-    assertThat(carried).isEqualTo("00-" + queued.getTraceId() + "-" + queued.getSpanId() + "-01");
+    // version 00, the trace, the parent span, and flags with the sampled bit (01; 03 adds W3C's
+    // "random trace id" bit)
+    assertThat(carried).matches("00-" + queued.getTraceId() + "-" + queued.getSpanId() + "-0[13]");
     assertThat(ran.getTraceId()).isEqualTo(queued.getTraceId());
     assertThat(ran.getParentSpanId()).isEqualTo(queued.getSpanId());
     assertThat(ran.getKind()).isEqualTo(SpanKind.CONSUMER);
