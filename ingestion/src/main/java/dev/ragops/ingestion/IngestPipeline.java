@@ -6,6 +6,7 @@ import dev.ragops.model.Embedder;
 import dev.ragops.model.Fingerprint;
 import dev.ragops.model.IndexedChunk;
 import dev.ragops.model.NonRetriableException;
+import dev.ragops.model.Stage;
 import dev.ragops.model.Tokenizer;
 import dev.ragops.model.Traceparent;
 import dev.ragops.model.TransientFailure;
@@ -288,6 +289,9 @@ final class IngestPipeline {
       }
       String reason = e instanceof NonRetriableException ? e.getMessage() : stage + " failed: " + e;
       LOG.warn("Ingest job {} failed at {}: {}", jobId, stage, reason);
+      // the reason can quote the document, so the span names only the stage and the error's type
+      Stage.failed(jobSpan, e);
+      jobSpan.setAttribute("ragops.job.failed_stage", stage);
       documents.stage(document.id(), version, DocumentStatus.FAILED, reason, Instant.now());
       jobs.fail(jobId, stage, reason, Instant.now());
       if (scanMode == ScanMode.REDACT || scanMode == ScanMode.REJECT) {

@@ -9,6 +9,7 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.io.IOException;
@@ -131,6 +132,25 @@ abstract class TracingContract {
               span.getName().equals(stage) && span.getParentSpanId().equals(job.getSpanId()));
       assertThat(child.getTraceId()).as(stage).isEqualTo(request.getTraceId());
     }
+  }
+
+  @Test
+  void aFailedJobsSpanNamesTheStageAndErrorTypeButNotTheReason() {
+    createCollection("failing");
+    String jobId =
+        upload("failing", "broken.pdf", TestDocuments.corruptPdf()).get("jobId").getStringValue();
+    var job = awaitJob(jobId);
+    assertThat(job.get("status").getStringValue()).isEqualTo("failed");
+
+    SpanData failed =
+        awaitSpan(span ->
+            span.getName().equals("ingest")
+                && span.getAttributes().asMap().toString().contains(jobId));
+    assertThat(failed.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    var attributes = failed.getAttributes().asMap().toString();
+    assertThat(attributes).contains("ragops.job.failed_stage=parsing").contains("error.type=");
+    assertThat(attributes + failed.getStatus().getDescription())
+        .doesNotContain(job.get("error").getStringValue());
   }
 
   @Test
