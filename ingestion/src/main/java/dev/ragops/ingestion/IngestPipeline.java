@@ -12,6 +12,7 @@ import dev.ragops.model.Traceparent;
 import dev.ragops.model.TransientFailure;
 import dev.ragops.model.UsageLedger;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -82,7 +83,7 @@ final class IngestPipeline {
       DocumentTexts texts,
       Generations generations,
       TransactionOperations<Connection> transactions,
-      MeterRegistry meters,
+      @Nullable MeterRegistry meters,
       @Nullable OpenTelemetry telemetry,
       @Value("${ragops.ingest.embed-batch:64}") int embedBatch) {
     this.jobs = jobs;
@@ -100,7 +101,10 @@ final class IngestPipeline {
     this.generations = generations;
     this.transactions = transactions;
     this.embedBatch = embedBatch;
-    this.stages = new IngestStages(meters, telemetry == null ? OpenTelemetry.noop() : telemetry);
+    this.stages =
+        new IngestStages(
+            meters == null ? new SimpleMeterRegistry() : meters,
+            telemetry == null ? OpenTelemetry.noop() : telemetry);
   }
 
   void run(UUID jobId) {

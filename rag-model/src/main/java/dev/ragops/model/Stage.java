@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -87,7 +88,25 @@ public final class Stage {
    * context of the request that queued a job, see {@link Traceparent#parent}).
    */
   public <T> T record(Context parent, Function<Span, T> work) {
-    Span span = tracer.spanBuilder(spanName).setParent(parent).setSpanKind(kind).startSpan();
+    return run(tracer.spanBuilder(spanName).setParent(parent), work);
+  }
+
+  /**
+   * Runs {@code work} as this stage (a child of the current span, if any) with a link to the span
+   * {@code traceparent} names, when it is valid: for work that follows another one asynchronously,
+   * such as a node's Lucene index applying a change an ingest job wrote.
+   */
+  public <T> T recordLinked(String traceparent, Function<Span, T> work) {
+    var builder = tracer.spanBuilder(spanName).setParent(Context.current());
+    var linked = Span.fromContext(Traceparent.parent(traceparent)).getSpanContext();
+    if (linked.isValid()) {
+      builder.addLink(linked);
+    }
+    return run(builder, work);
+  }
+
+  private <T> T run(SpanBuilder builder, Function<Span, T> work) {
+    Span span = builder.setSpanKind(kind).startSpan();
     long started = System.nanoTime();
     try (Scope ignored = span.makeCurrent()) {
       return work.apply(span);

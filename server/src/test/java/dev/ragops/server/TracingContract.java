@@ -132,6 +132,12 @@ abstract class TracingContract {
               span.getName().equals(stage) && span.getParentSpanId().equals(job.getSpanId()));
       assertThat(child.getTraceId()).as(stage).isEqualTo(request.getTraceId());
     }
+    // the node's Lucene index applies the change later, in a span linked to the write
+    SpanData write = spanNamed("ingest.write", job);
+    awaitSpan(span ->
+        span.getName().equals("lucene.apply")
+            && span.getLinks().stream()
+                .anyMatch(link -> link.getSpanContext().getSpanId().equals(write.getSpanId())));
   }
 
   @Test
