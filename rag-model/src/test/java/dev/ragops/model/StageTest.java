@@ -93,6 +93,34 @@ class StageTest {
   }
 
   @Test
+  void aLinkedStageRunningLaterHasItsOwnTraceAndALinkToTheWrite() {
+    var write = new Stage("ingest", "write", meters, telemetry);
+    var apply = new Stage("lucene", "apply", meters, telemetry);
+
+    String carried = write.record(span -> Traceparent.current());
+    apply.recordLinked(carried, span -> null);
+    apply.recordLinked(null, span -> null);
+
+    SpanData written = span("ingest.write");
+    var applied =
+        spans.getFinishedSpanItems().stream()
+            .filter(span -> span.getName().equals("lucene.apply"))
+            .toList();
+    assertThat(applied).hasSize(2);
+    assertThat(applied.get(0).getParentSpanContext().isValid()).isFalse();
+    assertThat(applied.get(0).getTraceId()).isNotEqualTo(written.getTraceId());
+    assertThat(applied.get(0).getLinks())
+        .singleElement()
+        .satisfies(link -> {
+          assertThat(link.getSpanContext().getTraceId()).isEqualTo(written.getTraceId());
+          assertThat(link.getSpanContext().getSpanId()).isEqualTo(written.getSpanId());
+        });
+    assertThat(applied.get(1).getLinks()).isEmpty();
+    assertThat(meters.get("ragops.lucene.stage").tag("stage", "apply").timer().count())
+        .isEqualTo(2);
+  }
+
+  @Test
   void aMissingOrBrokenTraceparentStartsANewTrace() {
     var job = Stage.whole("ingest", SpanKind.CONSUMER, meters, telemetry);
 
