@@ -37,7 +37,7 @@ public final class Stage {
   private final SpanKind kind;
 
   /**
-   * @param flow the flow, {@code search} or {@code ingest}: the timer is {@code
+   * @param flow the flow ({@code search}, {@code ingest}, {@code lucene}): the timer is {@code
    *     ragops.<flow>.stage}
    * @param name the stage, tagged {@code stage=<name>} on the timer; the span is {@code
    *     <flow>.<name>}
@@ -93,8 +93,9 @@ public final class Stage {
 
   /**
    * Runs {@code work} as this stage (a child of the current span, if any) with a link to the span
-   * {@code traceparent} names, when it is valid: for work that follows another one asynchronously,
-   * such as a node's Lucene index applying a change an ingest job wrote.
+   * {@code traceparent} names, when it is a valid one (it may be null): for work that follows
+   * another one asynchronously, such as a node's Lucene index applying a change an ingest job
+   * wrote.
    */
   public <T> T recordLinked(String traceparent, Function<Span, T> work) {
     var builder = tracer.spanBuilder(spanName).setParent(Context.current());

@@ -24,11 +24,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What tracing costs a search: two embedded ragops servers in one JVM, the same Cranfield
- * documents in each, one with tracing off (the default) and one exporting every span over
- * OTLP/HTTP to a local collector that only counts what it receives. The same hybrid and keyword
- * queries run one at a time against each, in interleaved rounds whose order alternates, so drift
- * in the machine's load falls on both; the baseline is the untraced server in the same run.
+ * What tracing costs a search: two embedded ragops servers in one JVM, the same Cranfield documents
+ * in each, one with tracing off (the default) and one exporting every span over OTLP/HTTP to a
+ * local collector that only counts what it receives. The same hybrid and keyword queries run one at
+ * a time against each, in interleaved rounds whose order alternates, so drift in the machine's load
+ * falls on both; the baseline is the untraced server in the same run.
  *
  * <pre>
  * java -cp "bench/target/classes:bench/target/lib/*" dev.ragops.bench.tracing.TracingOverheadBench \
@@ -44,9 +44,8 @@ public final class TracingOverheadBench {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 6;
     var dataset = Path.of("../shared/datasets/cranfield");
     List<String[]> documents = rows(dataset.resolve("corpus.jsonl"), documentCount);
-    List<String> queries = rows(dataset.resolve("queries.jsonl"), 100).stream()
-        .map(row -> row[1])
-        .toList();
+    List<String> queries =
+        rows(dataset.resolve("queries.jsonl"), 100).stream().map(row -> row[1]).toList();
 
     AtomicLong posts = new AtomicLong();
     AtomicLong bytes = new AtomicLong();
@@ -242,7 +241,12 @@ public final class TracingOverheadBench {
     private Map<String, Object> answer(HttpResponse<String> response) throws Exception {
       if (response.statusCode() >= 300) {
         throw new IllegalStateException(
-            name + ": " + response.uri() + " answered " + response.statusCode() + ": "
+            name
+                + ": "
+                + response.uri()
+                + " answered "
+                + response.statusCode()
+                + ": "
                 + response.body());
       }
       return JSON.readValue(response.body(), Argument.mapOf(String.class, Object.class));
