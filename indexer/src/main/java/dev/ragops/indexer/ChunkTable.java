@@ -3,6 +3,7 @@ package dev.ragops.indexer;
 import dev.ragops.model.Fingerprint;
 import dev.ragops.model.IndexedChunk;
 import dev.ragops.model.RetriableException;
+import dev.ragops.model.Traceparent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
@@ -42,8 +43,8 @@ class ChunkTable {
       """;
 
   private static final String INSERT_CHANGE_SQL =
-      "INSERT INTO chunk_changes (collection, document_id, created_at)"
-          + " VALUES (?, ?, CURRENT_TIMESTAMP)";
+      "INSERT INTO chunk_changes (collection, document_id, created_at, traceparent)"
+          + " VALUES (?, ?, CURRENT_TIMESTAMP, ?)";
 
   private static final String COLLECTION_DOCUMENTS_SQL =
       "SELECT DISTINCT c.document_id FROM chunks c"
@@ -53,7 +54,8 @@ class ChunkTable {
       "SELECT MIN(seq) FROM chunk_changes WHERE created_at > ?";
 
   private static final String CHANGES_AFTER_SQL =
-      "SELECT seq, collection, document_id FROM chunk_changes WHERE seq > ? ORDER BY seq LIMIT ?";
+      "SELECT seq, collection, document_id, traceparent FROM chunk_changes WHERE seq > ?"
+          + " ORDER BY seq LIMIT ?";
 
   private static final String MAX_SEQ_SQL = "SELECT COALESCE(MAX(seq), 0) FROM chunk_changes";
 
@@ -214,6 +216,7 @@ class ChunkTable {
         connection.prepareStatement(INSERT_CHANGE_SQL, new String[] {"seq"})) {
       change.setString(1, collection);
       change.setObject(2, UUID.fromString(documentId));
+      change.setString(3, Traceparent.current());
       change.executeUpdate();
       try (ResultSet keys = change.getGeneratedKeys()) {
         keys.next();
@@ -236,7 +239,8 @@ class ChunkTable {
               new ChunkChange(
                   result.getLong("seq"),
                   result.getString("collection"),
-                  result.getString("document_id")));
+                  result.getString("document_id"),
+                  result.getString("traceparent")));
         }
       }
       return changes;

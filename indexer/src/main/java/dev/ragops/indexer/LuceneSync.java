@@ -1,6 +1,11 @@
 package dev.ragops.indexer;
 
+import dev.ragops.model.Stage;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -30,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * (an fsync) at most once per {@code ragops.sync.commit-interval}, not after every change: changes
  * are searchable as soon as they are applied, and a crash only means applying the changes since the
  * last commit again.
+ *
+ * <p>Each applied change is timed ({@code ragops.lucene.stage{stage=apply}}) and traced as a span
+ * {@code lucene.apply} linked to the traced write that made the change (its ingest job's {@code
+ * ingest.write}), so a trace shows when an upload became searchable on each node.
  */
 @Singleton
 final class LuceneSync {
@@ -41,6 +50,8 @@ final class LuceneSync {
 
   private final ChunkTable table;
   private final LuceneIndex lucene;
+  // each applied change: a timer, and a span linked to the write that made the change
+  private final Stage apply;
   private final Duration gapTimeout;
   private final Duration commitInterval;
   private final Duration interval;
@@ -60,11 +71,19 @@ final class LuceneSync {
   LuceneSync(
       ChunkTable table,
       LuceneIndex lucene,
+      @Nullable MeterRegistry meters,
+      @Nullable OpenTelemetry telemetry,
       @Value("${ragops.sync.gap-timeout:60s}") Duration gapTimeout,
       @Value("${ragops.sync.commit-interval:1s}") Duration commitInterval,
       @Value("${ragops.sync.interval:1s}") Duration interval) {
     this.table = table;
     this.lucene = lucene;
+    this.apply =
+        new Stage(
+            "lucene",
+            "apply",
+            meters == null ? new SimpleMeterRegistry() : meters,
+            telemetry == null ? OpenTelemetry.noop() : telemetry);
     this.gapTimeout = gapTimeout;
     this.commitInterval = commitInterval;
     this.interval = interval;
@@ -180,10 +199,18 @@ final class LuceneSync {
       var changes = table.changesAfter(after, PAGE);
       for (ChunkChange change : changes) {
         if (appliedAbove.add(change.seq())) {
-          lucene.replaceDocument(
-              change.collection(),
-              change.documentId(),
-              table.documentChunks(change.documentId(), lucene.storesVectors()));
+          apply.recordLinked(
+              change.traceparent(),
+              span -> {
+                span.setAttribute("ragops.collection", change.collection());
+                span.setAttribute("ragops.document.id", String.valueOf(change.documentId()));
+                span.setAttribute("ragops.sync.seq", change.seq());
+                lucene.replaceDocument(
+                    change.collection(),
+                    change.documentId(),
+                    table.documentChunks(change.documentId(), lucene.storesVectors()));
+                return null;
+              });
         }
       }
       more = changes.size() == PAGE;

@@ -19,6 +19,7 @@ import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.multipart.CompletedPart;
 import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.json.JsonMapper;
+import io.opentelemetry.context.Context;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,11 +68,14 @@ class DocumentController {
 
   @Post(consumes = MediaType.MULTIPART_FORM_DATA)
   Publisher<HttpResponse<?>> upload(String name, @Body MultipartBody body) {
+    // the request's trace context goes with the submission to the other thread, and from there
+    // with the jobs it queues
+    Context trace = Context.current();
     return Flux.from(body)
         .map(DocumentController::receive)
         .collectList()
         .publishOn(Schedulers.boundedElastic())
-        .<HttpResponse<?>>map(parts -> submitParts(name, parts))
+        .<HttpResponse<?>>map(trace.wrapFunction(parts -> submitParts(name, parts)))
         .flux();
   }
 

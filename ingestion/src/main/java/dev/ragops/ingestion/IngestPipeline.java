@@ -6,15 +6,22 @@ import dev.ragops.model.Embedder;
 import dev.ragops.model.Fingerprint;
 import dev.ragops.model.IndexedChunk;
 import dev.ragops.model.NonRetriableException;
+import dev.ragops.model.Stage;
 import dev.ragops.model.Tokenizer;
+import dev.ragops.model.Traceparent;
 import dev.ragops.model.TransientFailure;
 import dev.ragops.model.UsageLedger;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.data.connection.jdbc.exceptions.CannotGetJdbcConnectionException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.sql.Connection;
@@ -22,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -58,6 +66,7 @@ final class IngestPipeline {
   private final Generations generations;
   private final TransactionOperations<Connection> transactions;
   private final int embedBatch;
+  private final IngestStages stages;
 
   IngestPipeline(
       JobRepository jobs,
@@ -74,6 +83,8 @@ final class IngestPipeline {
       DocumentTexts texts,
       Generations generations,
       TransactionOperations<Connection> transactions,
+      @Nullable MeterRegistry meters,
+      @Nullable OpenTelemetry telemetry,
       @Value("${ragops.ingest.embed-batch:64}") int embedBatch) {
     this.jobs = jobs;
     this.documents = documents;
@@ -90,6 +101,10 @@ final class IngestPipeline {
     this.generations = generations;
     this.transactions = transactions;
     this.embedBatch = embedBatch;
+    this.stages =
+        new IngestStages(
+            meters == null ? new SimpleMeterRegistry() : meters,
+            telemetry == null ? OpenTelemetry.noop() : telemetry);
   }
 
   void run(UUID jobId) {
@@ -97,6 +112,19 @@ final class IngestPipeline {
     if (job == null || job.finished()) {
       return; // deleted with its document, or a second run of a job that ended
     }
+    // the job's span continues the trace of the request that queued it, wherever it runs
+    stages.job.record(
+        Traceparent.parent(job.traceparent()),
+        span -> {
+          span.setAttribute("ragops.job.id", jobId.toString());
+          span.setAttribute("ragops.document.id", job.documentId().toString());
+          run(job, span);
+          return null;
+        });
+  }
+
+  private void run(JobRow job, Span jobSpan) {
+    UUID jobId = job.id();
     var document = documents.findById(job.documentId()).orElse(null);
     if (document == null) {
       jobs.fail(jobId, job.stage(), "the document was deleted before its job ran", Instant.now());
@@ -116,16 +144,34 @@ final class IngestPipeline {
     ScanMode scanMode = ScanMode.OFF;
     try {
       enter(job, version, stage, 0, 0);
-      var parsed = extractor.extract(upload.content(), upload.fileName());
+      var parsed =
+          stages.parse.record(span -> {
+            span.setAttribute("ragops.document.bytes", upload.content().length);
+            var text = extractor.extract(upload.content(), upload.fileName());
+            span.setAttribute("ragops.document.content_type", String.valueOf(text.contentType()));
+            span.setAttribute("ragops.document.chars", text.text().length());
+            return text;
+          });
       String parsedTitle = upload.title() != null ? upload.title() : parsed.title();
 
       stage = DocumentStatus.CHUNKING;
       enter(job, version, stage, 0, 0);
       var collectionRow = collections.findById(document.collectionId()).orElseThrow();
+      jobSpan.setAttribute("ragops.collection", collectionRow.name());
       var chunker = collectionSettings.chunker(collectionRow);
-      var spans = chunker.chunk(parsed.text(), parsed.structure());
       scanMode = collectionSettings.scanMode(collectionRow);
-      var scanned = scanner.apply(scanMode, parsed, upload.content(), spans, parsedTitle);
+      var mode = scanMode;
+      var spans =
+          stages.chunk.record(span -> {
+            var chunked = chunker.chunk(parsed.text(), parsed.structure());
+            span.setAttribute("ragops.chunks", chunked.size());
+            return chunked;
+          });
+      var scanned =
+          stages.scan.record(span -> {
+            span.setAttribute("ragops.scan.mode", mode.name().toLowerCase(Locale.ROOT));
+            return scanner.apply(mode, parsed, upload.content(), spans, parsedTitle);
+          });
       var extracted = scanned.extracted();
       String title = scanned.title();
       if (scanMode != ScanMode.REDACT) {
@@ -160,7 +206,13 @@ final class IngestPipeline {
       var counted = new IngestUsage(tokenizer);
       for (int from = 0; from < spans.size(); from += embedBatch) {
         var batch = spans.subList(from, Math.min(from + embedBatch, spans.size()));
-        var vectors = counted.embed(model, scanned.texts().subList(from, from + batch.size()));
+        var texts = scanned.texts().subList(from, from + batch.size());
+        var vectors =
+            stages.embed.record(span -> {
+              span.setAttribute("ragops.embedding.model", model.modelId());
+              span.setAttribute("ragops.embedding.batch", texts.size());
+              return counted.embed(model, texts);
+            });
         for (int i = 0; i < batch.size(); i++) {
           var span = batch.get(i);
           var chunk =
@@ -189,34 +241,39 @@ final class IngestPipeline {
       stage = DocumentStatus.INDEXING;
       enter(job, version, stage, indexed.size(), spans.size());
       Integer current =
-          transactions.executeWrite(status -> {
-            Integer locked = documents.lockVersion(document.id()).orElse(null);
-            if (locked == null || locked != version) {
+          stages.write.record(span -> {
+            span.setAttribute("ragops.chunks", indexed.size());
+            return transactions.executeWrite(status -> {
+              Integer locked = documents.lockVersion(document.id()).orElse(null);
+              if (locked == null || locked != version) {
+                return locked;
+              }
+              writer.replace(
+                  collection, document.id().toString(), generation, fingerprint, indexed);
+              var latest = documents.findById(document.id()).orElseThrow();
+              documents.update(
+                  latest.ready(
+                      title,
+                      extracted.contentType(),
+                      indexed.size(),
+                      json(metadata(latest, extracted))));
+              jobs.progress(
+                  jobId,
+                  JobRow.SUCCEEDED,
+                  DocumentStatus.READY,
+                  indexed.size(),
+                  spans.size(),
+                  Instant.now());
+              uploads.deleteById(jobId);
               return locked;
-            }
-            writer.replace(collection, document.id().toString(), generation, fingerprint, indexed);
-            var latest = documents.findById(document.id()).orElseThrow();
-            documents.update(
-                latest.ready(
-                    title,
-                    extracted.contentType(),
-                    indexed.size(),
-                    json(metadata(latest, extracted))));
-            jobs.progress(
-                jobId,
-                JobRow.SUCCEEDED,
-                DocumentStatus.READY,
-                indexed.size(),
-                spans.size(),
-                Instant.now());
-            uploads.deleteById(jobId);
-            return locked;
+            });
           });
       if (current == null) {
         jobs.fail(jobId, stage, "the document was deleted while its job ran", Instant.now());
       } else if (current != version) {
         supersede(job, current);
       } else {
+        jobSpan.setAttribute("ragops.chunks", indexed.size());
         usage.record(counted.event(collection, jobId.toString(), model.modelId(), indexed.size()));
         // the other live generations (one being built, the one kept for a rollback) get it too
         generations.mirror(collectionRow, document.id(), generation, fingerprint, indexed.size());
@@ -236,6 +293,9 @@ final class IngestPipeline {
       }
       String reason = e instanceof NonRetriableException ? e.getMessage() : stage + " failed: " + e;
       LOG.warn("Ingest job {} failed at {}: {}", jobId, stage, reason);
+      // the reason can quote the document, so the span names only the stage and the error's type
+      Stage.failed(jobSpan, e);
+      jobSpan.setAttribute("ragops.job.failed_stage", stage);
       documents.stage(document.id(), version, DocumentStatus.FAILED, reason, Instant.now());
       jobs.fail(jobId, stage, reason, Instant.now());
       if (scanMode == ScanMode.REDACT || scanMode == ScanMode.REJECT) {

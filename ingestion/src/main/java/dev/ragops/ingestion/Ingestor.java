@@ -3,6 +3,7 @@ package dev.ragops.ingestion;
 import dev.ragops.model.ConflictException;
 import dev.ragops.model.NotFoundException;
 import dev.ragops.model.RetriableException;
+import dev.ragops.model.Traceparent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -167,7 +168,7 @@ public final class Ingestor {
                               + documentId
                               + "' is no longer kept; upload the file again"));
           documents.update(current.withStatus(DocumentStatus.QUEUED, null));
-          var requeued = jobs.update(job.requeued());
+          var requeued = jobs.update(job.requeued(Traceparent.current()));
           return new Submission(
               current.id().toString(), requeued.id().toString(), requeued.status(), "retried");
         });
@@ -227,7 +228,8 @@ public final class Ingestor {
         now,
         now,
         document.version(),
-        batchId);
+        batchId,
+        Traceparent.current());
   }
 
   static String sha256(byte[] content) {

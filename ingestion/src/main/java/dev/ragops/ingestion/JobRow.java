@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param documentVersion the document version this job indexes (null for jobs from before it was
  *     recorded: they index whatever version is current)
  * @param batchId the upload request this job came with, when it brought several documents
+ * @param traceparent the W3C trace context of the request that queued the job, when it was traced:
+ *     the job's span continues that trace
  */
 @MappedEntity("jobs")
 record JobRow(
@@ -28,7 +30,8 @@ record JobRow(
     Instant createdAt,
     Instant updatedAt,
     @Nullable Integer documentVersion,
-    @Nullable UUID batchId) {
+    @Nullable UUID batchId,
+    @Nullable String traceparent) {
 
   static final String QUEUED = "queued";
   static final String RUNNING = "running";
@@ -40,8 +43,8 @@ record JobRow(
     return status.equals(SUCCEEDED) || status.equals(FAILED);
   }
 
-  /** This job queued to run again from the start. */
-  JobRow requeued() {
+  /** This job queued to run again from the start, by the request traced as {@code traceparent}. */
+  JobRow requeued(@Nullable String traceparent) {
     return new JobRow(
         id,
         collectionId,
@@ -54,6 +57,7 @@ record JobRow(
         createdAt,
         Instant.now(),
         documentVersion,
-        batchId);
+        batchId,
+        traceparent);
   }
 }

@@ -15,6 +15,9 @@
  *       dev.ragops.model.StalenessView} (rag-eval).
  *   <li>Failures: {@link dev.ragops.model.RagopsException} and its subclasses, split by
  *       retryability.
+ *   <li>Observability: {@link dev.ragops.model.Stage} times a stage (Micrometer) and traces it
+ *       (OpenTelemetry API) in one place; {@link dev.ragops.model.Traceparent} carries a trace to
+ *       work that runs later.
  * </ul>
  */
 package dev.ragops.model;

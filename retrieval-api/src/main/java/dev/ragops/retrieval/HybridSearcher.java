@@ -19,6 +19,9 @@ import dev.ragops.model.VectorStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -59,7 +62,9 @@ public final class HybridSearcher implements Retriever {
   private final Tokenizer tokenizer;
   private final UsageLedger usage;
   private final int defaultCandidates;
-  private final ExecutorService legs = Executors.newVirtualThreadPerTaskExecutor();
+  // the legs run under the search's trace context, so their spans are children of its span
+  private final ExecutorService legs =
+      Context.taskWrapping(Executors.newVirtualThreadPerTaskExecutor());
 
   HybridSearcher(
       CollectionCatalog catalog,
@@ -75,6 +80,7 @@ public final class HybridSearcher implements Retriever {
       @Nullable RetrievalDefaults collectionDefaults,
       Tokenizer tokenizer,
       UsageLedger usage,
+      @Nullable OpenTelemetry telemetry,
       @Value("${ragops.search.candidates:50}") int defaultCandidates) {
     if (defaultCandidates < 1) {
       throw new IllegalArgumentException("ragops.search.candidates must be at least 1");
@@ -87,7 +93,7 @@ public final class HybridSearcher implements Retriever {
     this.staleness = staleness;
     this.queryLog = queryLog;
     this.reranker = reranker;
-    this.stages = new SearchStages(meters);
+    this.stages = new SearchStages(meters, telemetry == null ? OpenTelemetry.noop() : telemetry);
     this.settings = settings;
     this.collectionDefaults = collectionDefaults;
     this.tokenizer = tokenizer;
@@ -96,10 +102,22 @@ public final class HybridSearcher implements Retriever {
   }
 
   SearchResponse search(String collection, SearchRequest asked) {
+    return stages.total.record(span -> {
+      span.setAttribute("ragops.collection", collection);
+      var response = search(collection, asked, span);
+      span.setAttribute("ragops.search.hits", response.results().size());
+      return response;
+    });
+  }
+
+  private SearchResponse search(String collection, SearchRequest asked, Span span) {
     long started = System.nanoTime();
     int generation = catalog.requireActiveGeneration(collection);
     SearchRequest request = withCollectionDefaults(collection, asked);
     String mode = request.modeOrDefault();
+    span.setAttribute("ragops.search.mode", mode);
+    span.setAttribute("ragops.search.k", request.kOrDefault());
+    span.setAttribute("ragops.generation", generation);
     var highlighter = new Highlighter(request.query());
     var page =
         ranked(collection, generation, request).stream()
@@ -201,7 +219,12 @@ public final class HybridSearcher implements Retriever {
         };
     if (request.rerank() != null) {
       List<FusedHit> fused = hits;
-      hits = stages.rerank.record(() -> rerank(collection, request, fused, wanted));
+      hits =
+          stages.rerank.record(span -> {
+            span.setAttribute("ragops.rerank.type", request.rerank().type());
+            span.setAttribute("ragops.search.candidates", fused.size());
+            return rerank(collection, request, fused, wanted);
+          });
     }
     return hits;
   }
@@ -254,7 +277,13 @@ public final class HybridSearcher implements Retriever {
     try {
       var keywordList = keywordHits.join();
       var vectorList = vectorHits.join();
-      return stages.fuse.record(() -> fusion.fuse(keywordList, vectorList));
+      return stages.fuse.record(span -> {
+        var fused = fusion.fuse(keywordList, vectorList);
+        span.setAttribute("ragops.search.keyword_hits", keywordList.size());
+        span.setAttribute("ragops.search.vector_hits", vectorList.size());
+        span.setAttribute("ragops.search.fused_hits", fused.size());
+        return fused;
+      });
     } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
         throw cause;
@@ -264,12 +293,24 @@ public final class HybridSearcher implements Retriever {
   }
 
   private List<ScoredChunk> keywordLeg(SearchScope scope, String query, int k) {
-    return stages.keyword.record(() -> keyword.search(scope, query, k));
+    return stages.keyword.record(span -> hitCount(span, k, keyword.search(scope, query, k)));
   }
 
   private List<ScoredChunk> vectorLeg(SearchScope scope, String query, int k) {
-    float[] vector = stages.embedQuery.record(() -> queryEmbedder(scope).embedQuery(query));
-    return stages.vector.record(() -> vectors.nearest(scope, vector, k));
+    float[] vector =
+        stages.embedQuery.record(span -> {
+          var model = queryEmbedder(scope);
+          span.setAttribute("ragops.embedding.model", model.modelId());
+          return model.embedQuery(query);
+        });
+    return stages.vector.record(span -> hitCount(span, k, vectors.nearest(scope, vector, k)));
+  }
+
+  /** Describes a leg on its span: how many candidates it was asked for and how many it found. */
+  private static List<ScoredChunk> hitCount(Span span, int k, List<ScoredChunk> hits) {
+    span.setAttribute("ragops.search.candidates", k);
+    span.setAttribute("ragops.search.hits", hits.size());
+    return hits;
   }
 
   private static Map<String, Object> parameters(SearchRequest request, String mode) {

@@ -160,6 +160,26 @@ class HelmChartTest {
   }
 
   @Test
+  void exportsTracesFromEveryRoleOnlyWhenACollectorIsSet() {
+    for (String role : ROLES) {
+      assertThat(env(container(rendered().one("Deployment", "rel-ragops-" + role))))
+          .doesNotContainKey("OTEL_EXPORTER_OTLP_ENDPOINT");
+    }
+
+    var rendered =
+        render(t ->
+            t.set("tracing.endpoint", "http://otel-collector:4318")
+                .set("tracing.samplingRatio", "0.25"));
+    for (String role : ROLES) {
+      assertThat(env(container(rendered.one("Deployment", "rel-ragops-" + role))))
+          .containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector:4318")
+          .containsEntry("OTEL_SERVICE_NAME", "ragops")
+          .containsEntry("RAGOPS_TRACING_SAMPLING_RATIO", "0.25")
+          .containsEntry("RAGOPS_ROLE", role);
+    }
+  }
+
+  @Test
   void embedderRoleCanBeTurnedOff() {
     var rendered = render(t -> t.set("embedder.enabled", "false"));
 
