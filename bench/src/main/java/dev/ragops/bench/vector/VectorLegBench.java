@@ -104,7 +104,7 @@ public final class VectorLegBench {
             "{sharedBuffers}. Figures from a shared 2-core machine: compare rows of one run, not")
         .append(" runs.\n\n");
     table.append(
-        "| store | build | recall@10 | p50 ms | p99 ms | QPS |\n|---|---|---|---|---|---|\n");
+        "| store | build | recall@10 | p50 ms | p99 ms | QPS | load |\n|---|---|---|---|---|---|---|\n");
 
     StringBuilder keywordTable = new StringBuilder();
     Path directory = Files.createTempDirectory("ragops-bench-lucene");
@@ -155,7 +155,7 @@ public final class VectorLegBench {
         statement.execute("ANALYZE items");
       }
       double buildSeconds = (System.nanoTime() - started) / 1e9;
-      for (int efSearch : new int[] {40, 100}) {
+      for (int efSearch : new int[] {40, 100, 200, 400}) {
         var connections = ThreadLocal.withInitial(() -> connect(database, efSearch));
         row(
             table,
@@ -301,14 +301,24 @@ public final class VectorLegBench {
     double qps = total / ((System.nanoTime() - started) / 1e9);
     table.append(
         String.format(
-            "| %s | %.1f s | %.3f | %.2f | %.2f | %.0f |%n",
+            "| %s | %.1f s | %.3f | %.2f | %.2f | %.0f | %s |%n",
             store,
             buildSeconds,
             recall,
             latencies.percentileMillis(50),
             latencies.percentileMillis(99),
-            qps));
+            qps,
+            loadAverage()));
     System.err.println(table);
+  }
+
+  /** The machine's 1-minute load average: above 2, other processes were competing for the CPU. */
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "?";
+    }
   }
 
   private static Set<Integer> ids(List<ScoredChunk> hits) {
