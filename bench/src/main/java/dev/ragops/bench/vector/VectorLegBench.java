@@ -95,14 +95,15 @@ public final class VectorLegBench {
         .append(" 225 real queries, k = 10, recall against exact search; QPS with ")
         .append(THREADS)
         .append(" client threads\n")
-        .append("- Builds: Lucene through the service's `LuceneIndex.replaceAll` (default")
-        .append(" IndexWriterConfig, no force-merge: ")
+        .append("- Builds: Lucene through the service's `LuceneIndex.replaceAll` (its writer")
+        .append(" settings, no force-merge: ")
         .append("{segments} segments); pgvector `COPY … FORMAT BINARY`, then `CREATE INDEX … hnsw`")
         .append(" (m = 16, ef_construction = 64, maintenance_work_mem holding the whole graph, 1")
         .append(" parallel worker); shared_buffers ")
+        .append("{sharedBuffers}\n")
+        .append("- `load`: the 1-minute load average after the row; above 2, other processes")
         .append(
-            "{sharedBuffers}. Figures from a shared 2-core machine: compare rows of one run, not")
-        .append(" runs.\n\n");
+            " competed for the 2 cores, so compare rows of one run at similar load, not runs\n\n");
     table.append(
         "| store | build | recall@10 | p50 ms | p99 ms | QPS | load |\n|---|---|---|---|---|---|---|\n");
 
