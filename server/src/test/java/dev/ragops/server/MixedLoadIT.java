@@ -40,7 +40,8 @@ class MixedLoadIT {
     Duration duration = ReliabilityReport.duration(Duration.ofSeconds(60));
     var random = new Random(SEED.value());
     try (var cluster = new Cluster()) {
-      var node = cluster.node("all", Map.of());
+      // no rate limit: the load must reach the server, not stop at the test key's 100/s
+      var node = cluster.node("all", Map.of("ragops.auth.rate-limit-per-second", 0));
       String collection = Cluster.newCollection(node);
       var seedDocuments = GeneratedCorpus.documents("mixed", 20, 12, SEED.value());
       cluster.awaitJobs(Cluster.upload(node, collection, seedDocuments, 10), Duration.ofMinutes(4));
