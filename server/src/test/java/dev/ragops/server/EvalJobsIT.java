@@ -47,15 +47,7 @@ class EvalJobsIT {
       String collection = Cluster.newCollection(api);
       var documents = GeneratedCorpus.documents("eval", 6, 12, seed);
       cluster.awaitJobs(Cluster.upload(api, collection, documents, 6), TIMEOUT);
-      var cases =
-          documents.stream()
-              .map(d ->
-                  Map.of(
-                      "query",
-                      firstSentence(d.text()),
-                      "relevant",
-                      List.of(Map.of("sourceId", d.sourceId(), "grade", 1))))
-              .toList();
+      var cases = goldenCases(documents);
       post(
           api,
           "/v1/collections/" + collection + "/datasets:import",
@@ -119,15 +111,7 @@ class EvalJobsIT {
       String collection = Cluster.newCollection(node);
       var documents = GeneratedCorpus.documents("again", 4, 10, seed);
       cluster.awaitJobs(Cluster.upload(node, collection, documents, 4), TIMEOUT);
-      var cases =
-          documents.stream()
-              .map(d ->
-                  Map.of(
-                      "query",
-                      firstSentence(d.text()),
-                      "relevant",
-                      List.of(Map.of("sourceId", d.sourceId(), "grade", 1))))
-              .toList();
+      var cases = goldenCases(documents);
       post(
           node,
           "/v1/collections/" + collection + "/datasets:import",
@@ -335,6 +319,18 @@ class EvalJobsIT {
       rows.next();
       return rows.getInt(1);
     }
+  }
+
+  /** One case per document: its first sentence as the query, the document as relevant. */
+  private static List<Map<String, Object>> goldenCases(List<GeneratedCorpus.Document> documents) {
+    return documents.stream()
+        .map(d ->
+            Map.<String, Object>of(
+                "query",
+                firstSentence(d.text()),
+                "relevant",
+                List.of(Map.of("sourceId", d.sourceId(), "grade", 1))))
+        .toList();
   }
 
   private static void execute(Cluster cluster, String sql, String runId) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.ragops.bench.eval;
 
 import dev.ragops.bench.Results;
+import dev.ragops.eval.LearnedModelInstall;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
