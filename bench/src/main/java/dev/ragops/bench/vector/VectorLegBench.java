@@ -56,7 +56,8 @@ import org.postgresql.PGConnection;
  * exact (brute-force) search over the same vectors.
  *
  * <pre>./scripts/with-postgres java -cp "bench/target/classes:bench/target/lib/*" \
- *     dev.ragops.bench.vector.VectorLegBench [--vectors N]</pre>
+ *     dev.ragops.bench.vector.VectorLegBench [--vectors N] [--ef-construction N] [--pgvector-only]
+ * </pre>
  */
 public final class VectorLegBench {
 
@@ -66,8 +67,15 @@ public final class VectorLegBench {
   private static final int ROUNDS = 4;
 
   public static void main(String[] args) throws Exception {
-    int count =
-        args.length == 2 && args[0].equals("--vectors") ? Integer.parseInt(args[1]) : 100_000;
+    var options = new java.util.ArrayList<>(List.of(args));
+    int count = Integer.parseInt(option(options, "--vectors", "100000"));
+    int efConstruction = Integer.parseInt(option(options, "--ef-construction", "64"));
+    boolean luceneToo = !options.remove("--pgvector-only");
+    if (!options.isEmpty()) {
+      throw new IllegalArgumentException(
+          "usage: VectorLegBench [--vectors N] [--ef-construction N] [--pgvector-only], got "
+              + options);
+    }
     var data =
         CranfieldVectors.load(Path.of("../shared/datasets/cranfield"), Path.of("bench/.cache"));
     var random = new Random(42);
@@ -86,8 +94,8 @@ public final class VectorLegBench {
     table.append(
         Results.header(
             "./scripts/with-postgres java -cp \"bench/target/classes:bench/target/lib/*\""
-                + " dev.ragops.bench.vector.VectorLegBench --vectors "
-                + count));
+                + " dev.ragops.bench.vector.VectorLegBench "
+                + String.join(" ", args)));
     table
         .append("- Data: ")
         .append(count)
@@ -95,11 +103,15 @@ public final class VectorLegBench {
         .append(" 225 real queries, k = 10, recall against exact search; QPS with ")
         .append(THREADS)
         .append(" client threads\n")
-        .append("- Builds: Lucene through the service's `LuceneIndex.replaceAll` (its writer")
-        .append(" settings, no force-merge: ")
-        .append("{segments} segments); pgvector `COPY … FORMAT BINARY`, then `CREATE INDEX … hnsw`")
-        .append(" (m = 16, ef_construction = 64, maintenance_work_mem holding the whole graph, 1")
-        .append(" parallel worker); shared_buffers ")
+        .append(
+            luceneToo
+                ? "- Builds: Lucene through the service's `LuceneIndex.replaceAll` (its writer"
+                    + " settings, no force-merge: {segments} segments); pgvector"
+                : "- Builds: pgvector only (no Lucene in this run):")
+        .append(" `COPY … FORMAT BINARY`, then `CREATE INDEX … hnsw` (m = 16, ef_construction = ")
+        .append(efConstruction)
+        .append(
+            ", maintenance_work_mem holding the whole graph, 1 parallel worker); shared_buffers ")
         .append("{sharedBuffers}\n")
         .append("- `load`: the 1-minute load average after the row; above 2, other processes")
         .append(
@@ -109,26 +121,28 @@ public final class VectorLegBench {
 
     StringBuilder keywordTable = new StringBuilder();
     Path directory = Files.createTempDirectory("ragops-bench-lucene");
-    try (var lucene = new LuceneIndex(directory, true, 384)) {
-      long started = System.nanoTime();
-      lucene.replaceAll(sink -> feed(sink, vectors, texts), Map.of());
-      double buildSeconds = (System.nanoTime() - started) / 1e9;
-      lucene.commit(Map.of());
-      try (var reader = DirectoryReader.open(FSDirectory.open(directory))) {
-        replace(table, "{segments}", String.valueOf(reader.leaves().size()));
+    if (luceneToo) {
+      try (var lucene = new LuceneIndex(directory, true, 384)) {
+        long started = System.nanoTime();
+        lucene.replaceAll(sink -> feed(sink, vectors, texts), Map.of());
+        double buildSeconds = (System.nanoTime() - started) / 1e9;
+        lucene.commit(Map.of());
+        try (var reader = DirectoryReader.open(FSDirectory.open(directory))) {
+          replace(table, "{segments}", String.valueOf(reader.leaves().size()));
+        }
+        var scope = SearchScope.of(COLLECTION);
+        for (int efSearch : new int[] {40, 100}) {
+          lucene.setEfSearch(efSearch);
+          row(
+              table,
+              "Lucene HNSW (M=16, beam 100, ef_search=" + efSearch + ")",
+              buildSeconds,
+              data.queries(),
+              exact,
+              query -> ids(lucene.nearest(scope, query, K)));
+        }
+        keywordOverhead(keywordTable, lucene, directory, data.queryTexts());
       }
-      var scope = SearchScope.of(COLLECTION);
-      for (int efSearch : new int[] {40, 100}) {
-        lucene.setEfSearch(efSearch);
-        row(
-            table,
-            "Lucene HNSW (M=16, beam 100, ef_search=" + efSearch + ")",
-            buildSeconds,
-            data.queries(),
-            exact,
-            query -> ids(lucene.nearest(scope, query, K)));
-      }
-      keywordOverhead(keywordTable, lucene, directory, data.queryTexts());
     }
 
     var database = TestPostgres.freshDatabase();
@@ -152,7 +166,9 @@ public final class VectorLegBench {
         statement.execute("SET max_parallel_maintenance_workers = 1");
         statement.execute(
             "CREATE INDEX ON items USING hnsw (embedding vector_cosine_ops)"
-                + " WITH (m = 16, ef_construction = 64)");
+                + " WITH (m = 16, ef_construction = "
+                + efConstruction
+                + ")");
         statement.execute("ANALYZE items");
       }
       double buildSeconds = (System.nanoTime() - started) / 1e9;
@@ -160,7 +176,11 @@ public final class VectorLegBench {
         var connections = ThreadLocal.withInitial(() -> connect(database, efSearch));
         row(
             table,
-            "pgvector HNSW (m=16, ef_search=" + efSearch + ")",
+            "pgvector HNSW (m=16, ef_construction="
+                + efConstruction
+                + ", ef_search="
+                + efSearch
+                + ")",
             buildSeconds,
             data.queries(),
             exact,
@@ -169,7 +189,9 @@ public final class VectorLegBench {
       var scoped = ThreadLocal.withInitial(() -> connect(database, 100));
       row(
           table,
-          "pgvector HNSW (m=16, ef_search=100), the service's query shape: WHERE collection"
+          "pgvector HNSW (m=16, ef_construction="
+              + efConstruction
+              + ", ef_search=100), the service's query shape: WHERE collection"
               + " and generation, iterative scan relaxed_order",
           buildSeconds,
           data.queries(),
@@ -178,7 +200,25 @@ public final class VectorLegBench {
     }
     table.append(keywordTable);
     System.out.println(table);
-    Results.writeSection(Path.of("bench/RESULTS.md"), "Vector and keyword legs", table.toString());
+    Results.writeSection(
+        Path.of("bench/RESULTS.md"),
+        luceneToo
+            ? "Vector and keyword legs"
+            : "Vector leg: pgvector with ef_construction " + efConstruction,
+        table.toString());
+  }
+
+  /** Removes {@code name} and its value from {@code options}, returning the value. */
+  private static String option(List<String> options, String name, String otherwise) {
+    int at = options.indexOf(name);
+    if (at < 0) {
+      return otherwise;
+    }
+    if (at + 1 >= options.size()) {
+      throw new IllegalArgumentException(name + " needs a value");
+    }
+    options.remove(at);
+    return options.remove(at);
   }
 
   private static void replace(StringBuilder text, String token, String value) {
