@@ -70,42 +70,6 @@ public record Chunk(
     }
   }
 
-  /** A chunk without scan flags. */
-  public Chunk(
-      String id,
-      String documentId,
-      String collection,
-      String sourceId,
-      String title,
-      int ordinal,
-      String text,
-      int startOffset,
-      int endOffset,
-      Map<String, Object> metadata,
-      String headingPath,
-      int page,
-      int documentVersion,
-      int generation,
-      Instant indexedAt) {
-    this(
-        id,
-        documentId,
-        collection,
-        sourceId,
-        title,
-        ordinal,
-        text,
-        startOffset,
-        endOffset,
-        metadata,
-        headingPath,
-        page,
-        documentVersion,
-        generation,
-        indexedAt,
-        List.of());
-  }
-
   /** A chunk of the first version of a document in generation 1, with no heading or page. */
   public Chunk(
       String id,
@@ -133,7 +97,8 @@ public record Chunk(
         0,
         1,
         1,
-        null);
+        null,
+        List.of());
   }
 
   /** This chunk as stored at {@code instant}. */
