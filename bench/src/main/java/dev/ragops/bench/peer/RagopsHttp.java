@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The parts of ragops's HTTP API the benchmarks call. Thread-safe. */
-final class RagopsHttp {
+public final class RagopsHttp {
 
   /** One search hit. */
   record Hit(String chunkId, String sourceId, double score) {}
@@ -30,16 +30,16 @@ final class RagopsHttp {
   private final JsonMapper json = JsonMapper.createDefault();
   private final URI base;
 
-  RagopsHttp(URI base) {
+  public RagopsHttp(URI base) {
     this.base = base;
   }
 
-  void createCollection(String name) throws IOException, InterruptedException {
+  public void createCollection(String name) throws IOException, InterruptedException {
     send(post("/v1/collections", Map.of("name", name)), 201);
   }
 
   /** Uploads {@code text} as {@code <sourceId>.txt}, as {@code ragops eval} does. */
-  void uploadText(String collection, String sourceId, String text)
+  public void uploadText(String collection, String sourceId, String text)
       throws IOException, InterruptedException {
     String boundary = "bench-" + UUID.randomUUID();
     String body =
@@ -65,7 +65,8 @@ final class RagopsHttp {
   }
 
   /** Waits until every document of the collection is ready or failed; returns the failed count. */
-  int awaitIndexed(String collection, int documents) throws IOException, InterruptedException {
+  public int awaitIndexed(String collection, int documents)
+      throws IOException, InterruptedException {
     while (true) {
       JsonNode root =
           send(

@@ -3,6 +3,7 @@ package dev.ragops.bench.tracing;
 import com.sun.net.httpserver.HttpServer;
 import dev.ragops.bench.Latencies;
 import dev.ragops.bench.Results;
+import dev.ragops.bench.peer.RagopsHttp;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -64,7 +64,7 @@ public final class TracingOverheadBench {
     try (var off = new Node("off", null);
         var on = new Node("on", endpoint)) {
       for (Node node : List.of(off, on)) {
-        node.ingest(http, documents);
+        node.ingest(documents);
       }
       Map<String, Latencies> latencies = new HashMap<>();
       for (String key : List.of("off hybrid", "on hybrid", "off keyword", "on keyword")) {
@@ -181,36 +181,15 @@ public final class TracingOverheadBench {
       this.base = context.getBean(EmbeddedServer.class).getURI();
     }
 
-    void ingest(HttpClient http, List<String[]> documents) throws Exception {
-      post(http, "/v1/collections", "application/json", "{\"name\":\"cranfield\"}");
-      List<String> jobs = new ArrayList<>();
+    void ingest(List<String[]> documents) throws Exception {
+      var api = new RagopsHttp(base);
+      api.createCollection("cranfield");
       for (String[] document : documents) {
-        String boundary = "b" + UUID.randomUUID();
-        String body =
-            "--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + document[0]
-                + ".txt\"\r\nContent-Type: text/plain\r\n\r\n"
-                + document[1]
-                + "\r\n--"
-                + boundary
-                + "--\r\n";
-        var answer =
-            post(
-                http,
-                "/v1/collections/cranfield/documents",
-                "multipart/form-data; boundary=" + boundary,
-                body);
-        jobs.add((String) answer.get("jobId"));
+        api.uploadText("cranfield", document[0], document[1]);
       }
-      for (String job : jobs) {
-        while (!"succeeded".equals(get(http, "/v1/jobs/" + job).get("status"))) {
-          if ("failed".equals(get(http, "/v1/jobs/" + job).get("status"))) {
-            throw new IllegalStateException("job " + job + " failed on node " + name);
-          }
-          Thread.sleep(20);
-        }
+      int failed = api.awaitIndexed("cranfield", documents.size());
+      if (failed > 0) {
+        throw new IllegalStateException(failed + " documents failed on node " + name);
       }
     }
 
@@ -228,13 +207,6 @@ public final class TracingOverheadBench {
                   .header("Content-Type", type)
                   .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                   .build(),
-              HttpResponse.BodyHandlers.ofString()));
-    }
-
-    private Map<String, Object> get(HttpClient http, String path) throws Exception {
-      return answer(
-          http.send(
-              HttpRequest.newBuilder(base.resolve(path)).build(),
               HttpResponse.BodyHandlers.ofString()));
     }
 
